@@ -1,0 +1,32 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.ts';
+import { createAccountsRepository } from './modules/accounts/accounts.repository.ts';
+import { createAccountsService } from './modules/accounts/accounts.service.ts';
+import { createNetworksRepository } from './modules/networks/networks.repository.ts';
+import { createNetworksService } from './modules/networks/networks.service.ts';
+import { createOutboxService } from './modules/outbox/outbox.service.ts';
+
+/** The composition root: database → repositories → services, wired by hand. */
+export function createContext(
+  config: Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom'>,
+  database: Database,
+  log: (message: string) => void = () => undefined,
+) {
+  const { db } = database;
+  const mailer: Mailer = config.smtpUrl
+    ? createSmtpMailer(config.smtpUrl, config.mailFrom)
+    : createOutboxMailer(db, log);
+  const repositories = {
+    accounts: createAccountsRepository(),
+    networks: createNetworksRepository(),
+  };
+  const services = {
+    accounts: createAccountsService({ db, ...repositories, mailer, publicUrl: config.publicUrl }),
+    networks: createNetworksService({ db, networks: repositories.networks, mailer, publicUrl: config.publicUrl }),
+    outbox: createOutboxService({ db, mailer }),
+  };
+  return { database, mailer, repositories, services };
+}
+
+export type AppContext = ReturnType<typeof createContext>;

@@ -1,0 +1,42 @@
+import type { MessageKey } from './i18n/messages.ts';
+
+/** The short list of failures a service may report; the error handler maps each to HTTP. */
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 403,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  NOT_FOUND: 404,
+  NETWORK_NOT_FOUND: 404,
+  INVITATION_INVALID: 410,
+  INVITATION_WRONG_ACCOUNT: 409,
+  ALREADY_MEMBER: 409,
+  ROLE_NOT_INVITABLE: 403,
+  RESET_INVALID: 410,
+  NOT_AVAILABLE: 404,
+  RATE_LIMITED: 429,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly params: Record<string, string>;
+  constructor(code: ErrorCode, options: { field?: string; params?: Record<string, string> } = {}) {
+    super(code);
+    this.code = code;
+    this.field = options.field;
+    this.params = options.params ?? {};
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  get messageKey(): MessageKey {
+    return `error.${this.code}` as MessageKey;
+  }
+}

@@ -1,0 +1,105 @@
+import type { Locale } from '@meute/contracts';
+
+/** What the server itself says to people: error messages and e-mails, in French and English. */
+const messages = {
+  'error.VALIDATION': { fr: 'Champ invalide : {field} — {detail}', en: 'Invalid field: {field} — {detail}' },
+  'error.MALFORMED_JSON': {
+    fr: "Le corps de la requête n'est pas un JSON valide.",
+    en: 'The request body is not valid JSON.',
+  },
+  'error.UNSUPPORTED_MEDIA_TYPE': {
+    fr: 'Type de contenu non pris en charge : envoyez du JSON.',
+    en: 'Unsupported content type: send JSON.',
+  },
+  'error.PAYLOAD_TOO_LARGE': {
+    fr: 'La requête est trop volumineuse (1 Mo au plus).',
+    en: 'The request is too large (1 MB at most).',
+  },
+  'error.UNAUTHENTICATED': { fr: 'Veuillez vous connecter.', en: 'Please sign in.' },
+  'error.INVALID_CREDENTIALS': {
+    fr: 'E-mail ou mot de passe incorrect.',
+    en: 'Wrong e-mail or password.',
+  },
+  'error.ACCOUNT_DISABLED': { fr: 'Ce compte est désactivé.', en: 'This account is disabled.' },
+  'error.RATE_LIMITED': {
+    fr: 'Trop de tentatives. Réessayez dans une minute.',
+    en: 'Too many attempts. Try again in a minute.',
+  },
+  'error.FORBIDDEN': {
+    fr: "Vous n'avez pas le droit de faire cela.",
+    en: 'You are not allowed to do this.',
+  },
+  'error.CSRF': {
+    fr: "Requête refusée : elle ne vient pas de l'application Meute.",
+    en: 'Request refused: it does not come from the Meute app.',
+  },
+  'error.NOT_FOUND': { fr: 'Introuvable.', en: 'Not found.' },
+  'error.NETWORK_NOT_FOUND': { fr: 'Réseau introuvable.', en: 'Network not found.' },
+  'error.INVITATION_INVALID': {
+    fr: "Cette invitation n'est plus valable (déjà utilisée, expirée ou révoquée).",
+    en: 'This invitation is no longer valid (already used, expired or revoked).',
+  },
+  'error.INVITATION_WRONG_ACCOUNT': {
+    fr: 'Cette invitation est destinée à une autre adresse e-mail.',
+    en: 'This invitation is for another e-mail address.',
+  },
+  'error.ALREADY_MEMBER': {
+    fr: 'Cette personne a déjà ce rôle dans le réseau.',
+    en: 'This person already has this role in the network.',
+  },
+  'error.ROLE_NOT_INVITABLE': {
+    fr: 'Vous ne pouvez pas inviter à ce rôle dans ce réseau.',
+    en: 'You cannot invite people to this role in this network.',
+  },
+  'error.RESET_INVALID': {
+    fr: 'Ce lien de réinitialisation est invalide ou expiré.',
+    en: 'This reset link is invalid or has expired.',
+  },
+  'error.NOT_AVAILABLE': {
+    fr: "Cette fonction n'est pas disponible sur cette installation.",
+    en: 'This feature is not available on this installation.',
+  },
+  'error.INTERNAL': {
+    fr: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, donnez ce numéro au support : {requestId}.',
+    en: 'Something unexpected went wrong. Try again; if it persists, give this number to support: {requestId}.',
+  },
+  'mail.invitation.subject': {
+    fr: 'Invitation à rejoindre {network} sur Meute',
+    en: 'Invitation to join {network} on Meute',
+  },
+  'mail.invitation.body': {
+    fr: 'Bonjour,\n\n{inviter} vous invite à rejoindre {network} sur Meute, en tant que {role}.\n\nPour accepter, ouvrez ce lien (valable 14 jours) :\n{link}\n\nSi vous ne vous attendiez pas à cette invitation, ignorez ce message.\n\n— Meute',
+    en: 'Hello,\n\n{inviter} invites you to join {network} on Meute, as {role}.\n\nTo accept, open this link (valid for 14 days):\n{link}\n\nIf you did not expect this invitation, ignore this message.\n\n— Meute',
+  },
+  'mail.reset.subject': { fr: 'Réinitialiser votre mot de passe Meute', en: 'Reset your Meute password' },
+  'mail.reset.body': {
+    fr: 'Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure) :\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.\n\n— Meute',
+    en: 'Hello {name},\n\nTo choose a new password, open this link (valid for 1 hour):\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n\n— Meute',
+  },
+  'role.staff': { fr: 'animateur·rice', en: 'staff' },
+  'role.board': { fr: 'membre du bureau', en: 'board member' },
+  'role.member_leader': { fr: 'dirigeant·e adhérent·e', en: 'member leader' },
+  'role.member_employee': { fr: 'collaborateur·rice adhérent·e', en: 'member employee' },
+  'role.partner_delegate': { fr: 'délégué·e partenaire', en: 'partner delegate' },
+  'role.federation_staff': { fr: 'équipe de la fédération', en: 'federation staff' },
+} satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function translate(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
+  return messages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return key in messages;
+}
+
+/** The caller's language: their explicit choice (cookie), else the browser's first French or English. */
+export function pickLocale(cookieValue: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (cookieValue === 'fr' || cookieValue === 'en') return cookieValue;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'fr' || tag === 'en') return tag;
+  }
+  return 'fr';
+}

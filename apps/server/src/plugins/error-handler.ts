@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { translate } from '../i18n/messages.ts';
+
+/**
+ * One place turns every failure into `{code, message, field}` in the caller's language.
+ * Expected failures keep their status; anything else is logged and becomes a 500 that shows
+ * no internals.
+ */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = request.locale;
+    if (error instanceof AppError) {
+      const field = error.field;
+      const message =
+        error.code === 'VALIDATION'
+          ? translate(locale, 'error.VALIDATION', { field: field ?? '', detail: error.params.detail ?? '' })
+          : translate(locale, error.messageKey, error.params);
+      return reply.status(error.status).send({ code: error.code, message, ...(field ? { field } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const where = error.validationContext ?? 'body';
+      const path = first?.instancePath?.replace(/^\//, '').replaceAll('/', '.') ?? '';
+      const unknownKeys = (first?.params as { issue?: { keys?: string[] } } | undefined)?.issue?.keys;
+      const field = [where, path, unknownKeys?.join(',')].filter(Boolean).join('.');
+      return reply.status(400).send({
+        code: 'VALIDATION',
+        message: translate(locale, 'error.VALIDATION', { field, detail: first?.message ?? '' }),
+        field,
+      });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.status(400).send({ code: 'MALFORMED_JSON', message: translate(locale, 'error.MALFORMED_JSON') });
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: translate(locale, 'error.PAYLOAD_TOO_LARGE') });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply
+        .status(415)
+        .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: translate(locale, 'error.UNSUPPORTED_MEDIA_TYPE') });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ code: 'BAD_REQUEST', message: translate(locale, 'error.NOT_FOUND') });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.status(500).send({
+      code: 'INTERNAL',
+      message: translate(locale, 'error.INTERNAL', { requestId: String(request.id) }),
+      requestId: String(request.id),
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ code: 'NOT_FOUND', message: translate(request.locale, 'error.NOT_FOUND') });
+  });
+}

@@ -1,0 +1,68 @@
+import type { FastifyServerOptions } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { createContext } from './context.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from './db/seed/demo.ts';
+
+export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  if (config.logLevel === 'silent') return false;
+  const pretty = config.env === 'development' && process.stdout.isTTY;
+  return {
+    level: config.logLevel,
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  };
+}
+
+/** Opens the database, migrates it, loads the demo on a fresh embedded database, and listens. */
+export async function startServer(config: Config) {
+  const startedAt = Date.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const context = createContext(config, database);
+    const app = await buildApp(context, { logger: loggerOptions(config), secureCookies: config.publicUrl.startsWith('https:') });
+    const log = (message: string) => app.log.info(message);
+
+    const isFirstEmbeddedStart =
+      database.kind === 'embedded' && (await database.db.selectFrom('networks').select('id').limit(1).execute()).length === 0;
+    if (config.demo === 'always' || (config.demo === 'auto' && isFirstEmbeddedStart)) {
+      const { loaded } = await loadDemoData(database.db);
+      if (loaded) log('Demo data loaded');
+    }
+    await app.listen({ host: config.host, port: config.port });
+    log(`Meute is ready on ${config.publicUrl} (database: ${database.kind}) in ${Date.now() - startedAt} ms`);
+    if (await hasDemoAccounts(database)) printDemoAccounts(config.publicUrl);
+
+    let closing: Promise<void> | undefined;
+    const close = () => {
+      // Finish the requests in flight, then stop the embedded database cleanly.
+      closing ??= (async () => {
+        await app.close();
+        await database.close();
+      })();
+      return closing;
+    };
+    return { app, database, close };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function hasDemoAccounts(database: Awaited<ReturnType<typeof openDatabase>>) {
+  const row = await database.db.selectFrom('people').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+function printDemoAccounts(publicUrl: string) {
+  const lines = [
+    '',
+    `  Meute — comptes de démonstration / demo accounts (mot de passe / password: ${DEMO_PASSWORD})`,
+    ...DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(28)} ${account.what.fr}`),
+    `  Ouvrez / open ${publicUrl}`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

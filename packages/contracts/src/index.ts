@@ -1,0 +1,5 @@
+export * from './accounts.ts';
+export * from './common.ts';
+export * from './health.ts';
+export * from './networks.ts';
+export * from './outbox.ts';

@@ -1,0 +1,3 @@
+export * from './email.ts';
+export * from './roles.ts';
+export * from './session-policy.ts';
