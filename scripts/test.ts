@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.ts';
 import { connect } from '../apps/server/src/db/database.ts';
+import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 
 const DEFAULT_PATTERNS = ['packages/**/*.test.ts', 'apps/**/*.test.ts', 'e2e/**/*.test.ts'];
@@ -65,7 +65,12 @@ try {
       ['--test', '--test-concurrency=2', ...flags, ...(patterns.length > 0 ? patterns : DEFAULT_PATTERNS)],
       {
         stdio: 'inherit',
-        env: { ...process.env, MEUTE_TEST_ADMIN_URL: adminUrl, MEUTE_TEST_TEMPLATE: template, MEUTE_TEST_PREFIX: prefix },
+        env: {
+          ...process.env,
+          MEUTE_TEST_ADMIN_URL: adminUrl,
+          MEUTE_TEST_TEMPLATE: template,
+          MEUTE_TEST_PREFIX: prefix,
+        },
       },
     );
     child.on('exit', (code) => resolve(code ?? 1));

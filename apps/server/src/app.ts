@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { translate } from './i18n/messages.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -16,6 +21,7 @@ import { networksRoutes } from './modules/networks/networks.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { rejectNulCharacters } from './plugins/input-hygiene.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -54,7 +60,11 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Meute API', version: '0.1.0', description: 'The API of Meute, the platform of business networks.' },
+      info: {
+        title: 'Meute API',
+        version: '0.1.0',
+        description: 'The API of Meute, the platform of business networks.',
+      },
       tags: [
         { name: 'accounts', description: 'Sign-in, sessions, password resets, invitations' },
         { name: 'networks', description: 'Networks, federations, their people and invitations' },
@@ -67,6 +77,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerErrorHandler(app);
+  rejectNulCharacters(app);
   registerAuth(app, context.services.accounts, { secureCookies: options.secureCookies ?? false });
 
   await app.register(healthRoutes(context.database.db, context.database.kind));
@@ -79,7 +90,9 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     // The web app routes in the browser: any other page address gets its index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ code: 'NOT_FOUND', message: translate(request.locale, 'error.NOT_FOUND') });
+      return reply
+        .status(404)
+        .send({ code: 'NOT_FOUND', message: translate(request.locale, 'error.NOT_FOUND') });
     });
   }
   return app;

@@ -23,7 +23,12 @@ export function createContext(
   };
   const services = {
     accounts: createAccountsService({ db, ...repositories, mailer, publicUrl: config.publicUrl }),
-    networks: createNetworksService({ db, networks: repositories.networks, mailer, publicUrl: config.publicUrl }),
+    networks: createNetworksService({
+      db,
+      networks: repositories.networks,
+      mailer,
+      publicUrl: config.publicUrl,
+    }),
     outbox: createOutboxService({ db, mailer }),
   };
   return { database, mailer, repositories, services };

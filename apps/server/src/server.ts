@@ -11,7 +11,14 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   const pretty = config.env === 'development' && process.stdout.isTTY;
   return {
     level: config.logLevel,
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
   };
 }
 
@@ -22,11 +29,15 @@ export async function startServer(config: Config) {
   try {
     await migrateToLatest(database.db);
     const context = createContext(config, database);
-    const app = await buildApp(context, { logger: loggerOptions(config), secureCookies: config.publicUrl.startsWith('https:') });
+    const app = await buildApp(context, {
+      logger: loggerOptions(config),
+      secureCookies: config.publicUrl.startsWith('https:'),
+    });
     const log = (message: string) => app.log.info(message);
 
     const isFirstEmbeddedStart =
-      database.kind === 'embedded' && (await database.db.selectFrom('networks').select('id').limit(1).execute()).length === 0;
+      database.kind === 'embedded' &&
+      (await database.db.selectFrom('networks').select('id').limit(1).execute()).length === 0;
     if (config.demo === 'always' || (config.demo === 'auto' && isFirstEmbeddedStart)) {
       const { loaded } = await loadDemoData(database.db);
       if (loaded) log('Demo data loaded');
@@ -52,7 +63,12 @@ export async function startServer(config: Config) {
 }
 
 async function hasDemoAccounts(database: Awaited<ReturnType<typeof openDatabase>>) {
-  const row = await database.db.selectFrom('people').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst();
+  const row = await database.db
+    .selectFrom('people')
+    .select('id')
+    .where('is_demo', '=', true)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

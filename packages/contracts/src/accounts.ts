@@ -34,7 +34,7 @@ export const updateMeRequest = z.strictObject({
 
 export const passwordResetRequest = z.strictObject({ email: emailSchema });
 export const passwordResetConfirm = z.strictObject({
-  token: z.string().min(20).max(200),
+  token: z.string().regex(/^[\w-]{20,200}$/),
   password: passwordSchema,
 });
 
@@ -53,4 +53,4 @@ export const acceptInvitationRequest = z.strictObject({
   displayName: z.string().trim().min(1).max(120).optional(),
   password: passwordSchema.optional(),
 });
-export const invitationTokenParams = z.strictObject({ token: z.string().min(20).max(200) });
+export const invitationTokenParams = z.strictObject({ token: z.string().regex(/^[\w-]{20,200}$/) });

@@ -60,5 +60,6 @@ export const invitationSchema = z.object({
 export type Invitation = z.infer<typeof invitationSchema>;
 export const invitationListSchema = z.object({ invitations: z.array(invitationSchema) });
 
-export const slugParams = z.strictObject({ slug: z.string().min(1).max(60) });
-export const invitationParams = z.strictObject({ slug: z.string().min(1).max(60), id: z.uuid() });
+const slugParam = z.string().regex(/^[a-z0-9-]{1,60}$/);
+export const slugParams = z.strictObject({ slug: slugParam });
+export const invitationParams = z.strictObject({ slug: slugParam, id: z.uuid() });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { type Actor, canInvite, canManageNetwork, invitableRoles, NETWORK_KINDS, NETWORK_ROLES } from './roles.ts';
+import {
+  type Actor,
+  canInvite,
+  canManageNetwork,
+  invitableRoles,
+  NETWORK_KINDS,
+  NETWORK_ROLES,
+} from './roles.ts';
 
 const nobody: Actor = { isInstanceAdmin: false, rolesInNetwork: [], rolesInParentFederation: [] };
 

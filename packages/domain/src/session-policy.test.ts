@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSessionAlive, SESSION_ABSOLUTE_TIMEOUT_MS, SESSION_IDLE_TIMEOUT_MS, sessionExpiry } from './session-policy.ts';
+import {
+  isSessionAlive,
+  SESSION_ABSOLUTE_TIMEOUT_MS,
+  SESSION_IDLE_TIMEOUT_MS,
+  sessionExpiry,
+} from './session-policy.ts';
 
 const t0 = new Date('2026-11-21T08:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);

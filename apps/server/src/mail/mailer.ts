@@ -36,7 +36,12 @@ export function createOutboxMailer(db: Kysely<DB>, log: (message: string) => voi
     async send(mail) {
       await db
         .insertInto('outbox_emails')
-        .values({ network_id: mail.networkId, recipient: mail.to, subject: mail.subject, body_text: mail.text })
+        .values({
+          network_id: mail.networkId,
+          recipient: mail.to,
+          subject: mail.subject,
+          body_text: mail.text,
+        })
         .execute();
       log(`Mail to ${mail.to} kept in the outbox: ${mail.subject}`);
     },

@@ -23,7 +23,11 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * form cannot send them without a preflight), and a state-changing request whose Origin or
  * Sec-Fetch-Site says it comes from another site is refused.
  */
-export function registerAuth(app: FastifyInstance, accounts: AccountsService, options: { secureCookies: boolean }) {
+export function registerAuth(
+  app: FastifyInstance,
+  accounts: AccountsService,
+  options: { secureCookies: boolean },
+) {
   app.decorateRequest('person', null);
   app.decorateRequest('locale', 'fr');
 

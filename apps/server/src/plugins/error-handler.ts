@@ -1,5 +1,7 @@
+import type { Locale } from '@meute/contracts';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { translate } from '../i18n/messages.ts';
 
@@ -20,22 +22,32 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.status(error.status).send({ code: error.code, message, ...(field ? { field } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const first = error.validation[0];
+      const first = error.validation[0]!;
       const where = error.validationContext ?? 'body';
-      const path = first?.instancePath?.replace(/^\//, '').replaceAll('/', '.') ?? '';
-      const unknownKeys = (first?.params as { issue?: { keys?: string[] } } | undefined)?.issue?.keys;
-      const field = [where, path, unknownKeys?.join(',')].filter(Boolean).join('.');
+      const path = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      const issue = {
+        ...first.params,
+        code: first.keyword,
+        path: path ? path.split('.') : [],
+        message: first.message,
+      };
+      const keys = (first.params as { keys?: string[] }).keys;
+      const field = [where, path, keys?.join(',')].filter(Boolean).join('.');
       return reply.status(400).send({
         code: 'VALIDATION',
-        message: translate(locale, 'error.VALIDATION', { field, detail: first?.message ?? '' }),
+        message: translate(locale, 'error.VALIDATION', { field, detail: describeIssue(locale, issue) }),
         field,
       });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return reply.status(400).send({ code: 'MALFORMED_JSON', message: translate(locale, 'error.MALFORMED_JSON') });
+      return reply
+        .status(400)
+        .send({ code: 'MALFORMED_JSON', message: translate(locale, 'error.MALFORMED_JSON') });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: translate(locale, 'error.PAYLOAD_TOO_LARGE') });
+      return reply
+        .status(413)
+        .send({ code: 'PAYLOAD_TOO_LARGE', message: translate(locale, 'error.PAYLOAD_TOO_LARGE') });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return reply
@@ -43,7 +55,9 @@ export function registerErrorHandler(app: FastifyInstance) {
         .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: translate(locale, 'error.UNSUPPORTED_MEDIA_TYPE') });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ code: 'BAD_REQUEST', message: translate(locale, 'error.NOT_FOUND') });
+      return reply
+        .status(error.statusCode)
+        .send({ code: 'BAD_REQUEST', message: translate(locale, 'error.NOT_FOUND') });
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send({
@@ -56,4 +70,17 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({ code: 'NOT_FOUND', message: translate(request.locale, 'error.NOT_FOUND') });
   });
+}
+
+const zodLocales = { fr: z.locales.fr().localeError, en: z.locales.en().localeError };
+
+/** Zod's own wording of a validation issue, in the caller's language. */
+function describeIssue(locale: Locale, issue: Record<string, unknown>): string {
+  try {
+    const described = zodLocales[locale](issue as never);
+    const text = typeof described === 'string' ? described : described?.message;
+    return text ?? String(issue.message ?? '');
+  } catch {
+    return String(issue.message ?? '');
+  }
 }

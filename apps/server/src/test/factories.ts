@@ -13,7 +13,10 @@ let cachedHash: Promise<string> | undefined;
 /** The whole app on a fresh database of its own, mails kept in the outbox. */
 export async function buildTestApp() {
   const database: Database = await createTestDatabase();
-  const context = createContext({ publicUrl: 'http://meute.test', smtpUrl: undefined, mailFrom: 'test@meute.test' }, database);
+  const context = createContext(
+    { publicUrl: 'http://meute.test', smtpUrl: undefined, mailFrom: 'test@meute.test' },
+    database,
+  );
   const app = await buildApp(context, { serveWeb: false });
   return {
     app,
@@ -62,7 +65,12 @@ export async function buildNetwork(
     .executeTakeFirstOrThrow();
 }
 
-export async function grantRole(db: Kysely<DB>, personId: string, networkId: string, role: MembershipsTable['role']) {
+export async function grantRole(
+  db: Kysely<DB>,
+  personId: string,
+  networkId: string,
+  role: MembershipsTable['role'],
+) {
   await db.insertInto('memberships').values({ person_id: personId, network_id: networkId, role }).execute();
 }
 
@@ -70,7 +78,11 @@ type InjectableApp = Awaited<ReturnType<typeof buildTestApp>>['app'];
 
 /** Signs in through the API and returns the Cookie header to send with later requests. */
 export async function signIn(app: InjectableApp, email: string, password = TEST_PASSWORD): Promise<string> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'meute_session');
   if (!cookie) throw new Error('no session cookie');

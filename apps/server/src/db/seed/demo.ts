@@ -6,11 +6,40 @@ import type { DB, MembershipsTable, NetworksTable } from '../schema.ts';
 export const DEMO_PASSWORD = 'meute-demo-2026';
 
 export const DEMO_ACCOUNTS = [
-  { email: 'admin@demo.meute.fr', name: 'Alix Admin', what: { fr: "administratrice de l'instance", en: 'instance administrator' } },
-  { email: 'federation@demo.meute.fr', name: 'Françoise Fédé', what: { fr: 'équipe de la fédération France Clusters (démo)', en: 'staff of the France Clusters (demo) federation' } },
-  { email: 'animatrice@demo.meute.fr', name: 'Anne Animatrice', what: { fr: 'animatrice du Club ETI Normandie', en: 'staff of Club ETI Normandie' } },
-  { email: 'dirigeant@demo.meute.fr', name: 'Damien Dirigeant', what: { fr: 'dirigeant de Plastiflex, adhérent du Club ETI Normandie et du Cluster Bâtiment Rhône', en: 'leader of Plastiflex, member of Club ETI Normandie and Cluster Bâtiment Rhône' } },
-  { email: 'batisseur@demo.meute.fr', name: 'Bérénice Bâtisseuse', what: { fr: 'dirigeante adhérente du Cluster Bâtiment Rhône seulement', en: 'member leader of Cluster Bâtiment Rhône only' } },
+  {
+    email: 'admin@demo.meute.fr',
+    name: 'Alix Admin',
+    what: { fr: "administratrice de l'instance", en: 'instance administrator' },
+  },
+  {
+    email: 'federation@demo.meute.fr',
+    name: 'Françoise Fédé',
+    what: {
+      fr: 'équipe de la fédération France Clusters (démo)',
+      en: 'staff of the France Clusters (demo) federation',
+    },
+  },
+  {
+    email: 'animatrice@demo.meute.fr',
+    name: 'Anne Animatrice',
+    what: { fr: 'animatrice du Club ETI Normandie', en: 'staff of Club ETI Normandie' },
+  },
+  {
+    email: 'dirigeant@demo.meute.fr',
+    name: 'Damien Dirigeant',
+    what: {
+      fr: 'dirigeant de Plastiflex, adhérent du Club ETI Normandie et du Cluster Bâtiment Rhône',
+      en: 'leader of Plastiflex, member of Club ETI Normandie and Cluster Bâtiment Rhône',
+    },
+  },
+  {
+    email: 'batisseur@demo.meute.fr',
+    name: 'Bérénice Bâtisseuse',
+    what: {
+      fr: 'dirigeante adhérente du Cluster Bâtiment Rhône seulement',
+      en: 'member leader of Cluster Bâtiment Rhône only',
+    },
+  },
 ] as const;
 
 interface DemoNetwork {
@@ -28,12 +57,46 @@ const FEDERATION: DemoNetwork = {
 };
 
 const NETWORKS: DemoNetwork[] = [
-  { slug: 'club-eti-normandie', name: 'Club ETI Normandie', kind: 'club', description: "Club d'une cinquantaine d'ETI normandes (250 à 4 999 salariés) : échanges entre pairs, en confiance." },
-  { slug: 'alliance-paysage-france', name: 'Alliance Paysage France', kind: 'alliance', description: '17 entreprises du paysage (50 à 550 salariés) qui achètent ensemble et répondent ensemble aux appels d’offres nationaux.' },
-  { slug: 'cluster-batiment-rhone', name: 'Cluster Bâtiment Rhône', kind: 'cluster', description: 'Les entreprises du bâtiment autour de Lyon forment des groupements de 2, 3 ou 5 entreprises.' },
-  { slug: 'mesure-metrologie-idf', name: 'Mesure & Métrologie Île-de-France', kind: 'cluster', description: '182 adhérents de la mesure, dont 54 % de moins de 10 salariés, qui assemblent des offres complètes.' },
-  { slug: 'energie-pays-basque', name: 'Énergie Pays Basque', kind: 'club', description: '21 entreprises autour de Bayonne qui achètent leur énergie ensemble.' },
-  { slug: 'pays-de-craon-entreprises', name: 'Pays de Craon Entreprises', kind: 'club', description: 'Le projet économique territorial de la Communauté de communes du Pays de Craon (Mayenne).' },
+  {
+    slug: 'club-eti-normandie',
+    name: 'Club ETI Normandie',
+    kind: 'club',
+    description:
+      "Club d'une cinquantaine d'ETI normandes (250 à 4 999 salariés) : échanges entre pairs, en confiance.",
+  },
+  {
+    slug: 'alliance-paysage-france',
+    name: 'Alliance Paysage France',
+    kind: 'alliance',
+    description:
+      '17 entreprises du paysage (50 à 550 salariés) qui achètent ensemble et répondent ensemble aux appels d’offres nationaux.',
+  },
+  {
+    slug: 'cluster-batiment-rhone',
+    name: 'Cluster Bâtiment Rhône',
+    kind: 'cluster',
+    description:
+      'Les entreprises du bâtiment autour de Lyon forment des groupements de 2, 3 ou 5 entreprises.',
+  },
+  {
+    slug: 'mesure-metrologie-idf',
+    name: 'Mesure & Métrologie Île-de-France',
+    kind: 'cluster',
+    description:
+      '182 adhérents de la mesure, dont 54 % de moins de 10 salariés, qui assemblent des offres complètes.',
+  },
+  {
+    slug: 'energie-pays-basque',
+    name: 'Énergie Pays Basque',
+    kind: 'club',
+    description: '21 entreprises autour de Bayonne qui achètent leur énergie ensemble.',
+  },
+  {
+    slug: 'pays-de-craon-entreprises',
+    name: 'Pays de Craon Entreprises',
+    kind: 'club',
+    description: 'Le projet économique territorial de la Communauté de communes du Pays de Craon (Mayenne).',
+  },
 ];
 
 type Role = MembershipsTable['role'];
@@ -48,7 +111,11 @@ const ROLES: { email: string; slug: string; role: Role }[] = [
 
 /** Loads the demo federation, its networks and accounts. Running it twice changes nothing. */
 export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }> {
-  const already = await db.selectFrom('networks').select('id').where('slug', '=', FEDERATION.slug).executeTakeFirst();
+  const already = await db
+    .selectFrom('networks')
+    .select('id')
+    .where('slug', '=', FEDERATION.slug)
+    .executeTakeFirst();
   if (already) return { loaded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {

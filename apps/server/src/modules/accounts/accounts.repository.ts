@@ -23,7 +23,10 @@ export function createAccountsRepository() {
         .executeTakeFirst();
     },
 
-    createPerson(db: Db, values: { email: string; displayName: string; passwordHash: string; locale: 'fr' | 'en' }) {
+    createPerson(
+      db: Db,
+      values: { email: string; displayName: string; passwordHash: string; locale: 'fr' | 'en' },
+    ) {
       return db
         .insertInto('people')
         .values({
@@ -37,7 +40,11 @@ export function createAccountsRepository() {
     },
 
     async setPassword(db: Db, personId: string, passwordHash: string) {
-      await db.updateTable('people').set({ password_hash: passwordHash }).where('id', '=', personId).execute();
+      await db
+        .updateTable('people')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', personId)
+        .execute();
     },
 
     async updatePerson(db: Db, personId: string, values: { displayName?: string; locale?: 'fr' | 'en' }) {
@@ -60,23 +67,28 @@ export function createAccountsRepository() {
     listMemberships(db: Scoped, personId: string) {
       return db
         .selectFrom('networks as n')
-        .leftJoin('memberships as m', (join) => join.onRef('m.network_id', '=', 'n.id').on('m.person_id', '=', personId))
+        .leftJoin('memberships as m', (join) =>
+          join.onRef('m.network_id', '=', 'n.id').on('m.person_id', '=', personId),
+        )
         .select([
           'n.id',
           'n.slug',
           'n.name',
           'n.kind',
           'n.parent_id',
-          sql<MembershipsTable['role'][]>`coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}')`.as(
-            'roles',
-          ),
+          sql<
+            MembershipsTable['role'][]
+          >`coalesce(array_agg(m.role order by m.role) filter (where m.role is not null), '{}')`.as('roles'),
         ])
         .groupBy('n.id')
         .orderBy('n.name')
         .execute();
     },
 
-    async createSession(db: Db, values: { tokenHash: string; personId: string; ip: string; userAgent: string }) {
+    async createSession(
+      db: Db,
+      values: { tokenHash: string; personId: string; ip: string; userAgent: string },
+    ) {
       await db
         .insertInto('sessions')
         .values({

@@ -17,13 +17,28 @@ import { LOCALE_COOKIE, requirePerson } from '../../plugins/auth.ts';
 import type { AccountsService } from './accounts.service.ts';
 
 const tags = ['accounts'];
-const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 410: errorSchema, 429: errorSchema };
+const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  410: errorSchema,
+  429: errorSchema,
+};
 
 export function accountsRoutes(accounts: AccountsService): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/auth/sign-in',
-      { schema: { tags, summary: 'Sign in with e-mail and password', body: signInRequest, response: { 200: meSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'Sign in with e-mail and password',
+          body: signInRequest,
+          response: { 200: meSchema, ...errors },
+        },
+      },
       async (request, reply) => {
         const { token, personId } = await accounts.signIn({
           email: request.body.email,
@@ -49,17 +64,35 @@ export function accountsRoutes(accounts: AccountsService): FastifyPluginAsyncZod
 
     app.get(
       '/api/auth/me',
-      { schema: { tags, summary: 'The signed-in person and their networks', response: { 200: meSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'The signed-in person and their networks',
+          response: { 200: meSchema, ...errors },
+        },
+      },
       async (request) => accounts.me(requirePerson(request).personId),
     );
 
     app.patch(
       '/api/auth/me',
-      { schema: { tags, summary: 'Change my name or language', body: updateMeRequest, response: { 200: meSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'Change my name or language',
+          body: updateMeRequest,
+          response: { 200: meSchema, ...errors },
+        },
+      },
       async (request, reply) => {
         const person = requirePerson(request);
         await accounts.updateMe(person.personId, request.body);
-        if (request.body.locale) reply.setCookie(LOCALE_COOKIE, request.body.locale, { path: '/', sameSite: 'lax', maxAge: 31536000 });
+        if (request.body.locale)
+          reply.setCookie(LOCALE_COOKIE, request.body.locale, {
+            path: '/',
+            sameSite: 'lax',
+            maxAge: 31536000,
+          });
         return accounts.me(person.personId);
       },
     );
@@ -69,7 +102,8 @@ export function accountsRoutes(accounts: AccountsService): FastifyPluginAsyncZod
       {
         schema: {
           tags,
-          summary: 'Send a password reset link by e-mail (answers the same whether the account exists or not)',
+          summary:
+            'Send a password reset link by e-mail (answers the same whether the account exists or not)',
           body: passwordResetRequest,
           response: { 202: okSchema, ...errors },
         },
@@ -82,7 +116,14 @@ export function accountsRoutes(accounts: AccountsService): FastifyPluginAsyncZod
 
     app.post(
       '/api/auth/password-reset/confirm',
-      { schema: { tags, summary: 'Choose a new password with a reset link', body: passwordResetConfirm, response: { 200: okSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'Choose a new password with a reset link',
+          body: passwordResetConfirm,
+          response: { 200: okSchema, ...errors },
+        },
+      },
       async (request) => {
         await accounts.confirmPasswordReset(request.body.token, request.body.password);
         return { ok: true as const };
@@ -91,9 +132,19 @@ export function accountsRoutes(accounts: AccountsService): FastifyPluginAsyncZod
 
     app.get(
       '/api/invitations/:token',
-      { schema: { tags, summary: 'What an invitation link offers', params: invitationTokenParams, response: { 200: invitationPreviewSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'What an invitation link offers',
+          params: invitationTokenParams,
+          response: { 200: invitationPreviewSchema, ...errors },
+        },
+      },
       async (request) => {
-        const { invitation, hasAccount } = await accounts.previewInvitation(request.params.token, request.person?.personId ?? null);
+        const { invitation, hasAccount } = await accounts.previewInvitation(
+          request.params.token,
+          request.person?.personId ?? null,
+        );
         return {
           email: invitation.email,
           networkName: invitation.network_name,

@@ -31,7 +31,14 @@ interface Deps {
 }
 
 /** Accounts: sign-in and sessions, password resets, invitations accepted, the person's own profile. */
-export function createAccountsService({ db, accounts, networks, mailer, publicUrl, now = () => new Date() }: Deps) {
+export function createAccountsService({
+  db,
+  accounts,
+  networks,
+  mailer,
+  publicUrl,
+  now = () => new Date(),
+}: Deps) {
   async function openSession(personId: string, ip: string, userAgent: string) {
     const { token, tokenHash } = newToken();
     await accounts.createSession(db, { tokenHash, personId, ip, userAgent });
@@ -43,7 +50,10 @@ export function createAccountsService({ db, accounts, networks, mailer, publicUr
       const email = normaliseEmail(input.email);
       const since = new Date(now().getTime() - 60_000);
       const failures = await accounts.countRecentFailures(db, email, input.ip, since);
-      if (failures.byAccount >= MAX_SIGN_IN_FAILURES_PER_MINUTE || failures.byIp >= MAX_SIGN_IN_FAILURES_PER_MINUTE) {
+      if (
+        failures.byAccount >= MAX_SIGN_IN_FAILURES_PER_MINUTE ||
+        failures.byIp >= MAX_SIGN_IN_FAILURES_PER_MINUTE
+      ) {
         throw new AppError('RATE_LIMITED');
       }
       const person = await accounts.findPersonByEmail(db, email);
@@ -66,7 +76,10 @@ export function createAccountsService({ db, accounts, networks, mailer, publicUr
       const session = await accounts.findSession(db, hashToken(token));
       if (!session) return null;
       const at = now();
-      if (session.disabled_at || !isSessionAlive({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, at)) {
+      if (
+        session.disabled_at ||
+        !isSessionAlive({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, at)
+      ) {
         await accounts.deleteSessionById(db, session.id);
         return null;
       }
@@ -105,7 +118,10 @@ export function createAccountsService({ db, accounts, networks, mailer, publicUr
       });
     },
 
-    async updateMe(personId: string, changes: { displayName?: string | undefined; locale?: Locale | undefined }) {
+    async updateMe(
+      personId: string,
+      changes: { displayName?: string | undefined; locale?: Locale | undefined },
+    ) {
       await asPerson(db, personId, (trx) => accounts.updatePerson(trx, personId, changes));
     },
 
@@ -190,7 +206,11 @@ export function createAccountsService({ db, accounts, networks, mailer, publicUr
               locale: input.locale,
             })
           ).id;
-        await networks.addMembership(trx, { networkId: invitation.network_id, personId: id, role: invitation.role });
+        await networks.addMembership(trx, {
+          networkId: invitation.network_id,
+          personId: id,
+          role: invitation.role,
+        });
         return id;
       });
       const network = await networks.findById(db, invitation.network_id);

@@ -14,7 +14,16 @@ export function createNetworksRepository() {
     listVisible(db: Scoped) {
       return db
         .selectFrom('networks as n')
-        .select(['n.id', 'n.slug', 'n.name', 'n.kind', 'n.parent_id', 'n.description', 'n.is_demo', memberCount.as('member_count')])
+        .select([
+          'n.id',
+          'n.slug',
+          'n.name',
+          'n.kind',
+          'n.parent_id',
+          'n.description',
+          'n.is_demo',
+          memberCount.as('member_count'),
+        ])
         .orderBy('n.name')
         .execute();
     },
@@ -22,19 +31,41 @@ export function createNetworksRepository() {
     findBySlug(db: Db, slug: string) {
       return db
         .selectFrom('networks as n')
-        .select(['n.id', 'n.slug', 'n.name', 'n.kind', 'n.parent_id', 'n.description', 'n.is_demo', memberCount.as('member_count')])
+        .select([
+          'n.id',
+          'n.slug',
+          'n.name',
+          'n.kind',
+          'n.parent_id',
+          'n.description',
+          'n.is_demo',
+          memberCount.as('member_count'),
+        ])
         .where('n.slug', '=', slug)
         .executeTakeFirst();
     },
 
     findById(db: Db, id: string) {
-      return db.selectFrom('networks').select(['id', 'slug', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
+      return db
+        .selectFrom('networks')
+        .select(['id', 'slug', 'name', 'kind'])
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
 
     listChildren(db: Scoped, parentId: string) {
       return db
         .selectFrom('networks as n')
-        .select(['n.id', 'n.slug', 'n.name', 'n.kind', 'n.parent_id', 'n.description', 'n.is_demo', memberCount.as('member_count')])
+        .select([
+          'n.id',
+          'n.slug',
+          'n.name',
+          'n.kind',
+          'n.parent_id',
+          'n.description',
+          'n.is_demo',
+          memberCount.as('member_count'),
+        ])
         .where('n.parent_id', '=', parentId)
         .orderBy('n.name')
         .execute();
@@ -88,7 +119,14 @@ export function createNetworksRepository() {
 
     createInvitation(
       db: Db,
-      values: { networkId: string; email: string; role: Role; tokenHash: string; invitedBy: string; expiresAt: Date },
+      values: {
+        networkId: string;
+        email: string;
+        role: Role;
+        tokenHash: string;
+        invitedBy: string;
+        expiresAt: Date;
+      },
     ) {
       return db
         .insertInto('invitations')

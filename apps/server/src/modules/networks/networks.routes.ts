@@ -21,26 +21,51 @@ export function networksRoutes(networks: NetworksService): FastifyPluginAsyncZod
   return async (app) => {
     app.get(
       '/api/networks',
-      { schema: { tags, summary: 'The networks I can see', response: { 200: networkListSchema, ...errors } } },
+      {
+        schema: { tags, summary: 'The networks I can see', response: { 200: networkListSchema, ...errors } },
+      },
       async (request) => ({ networks: await networks.list(requirePerson(request)) }),
     );
 
     app.get(
       '/api/networks/:slug',
-      { schema: { tags, summary: 'A network, its federation and its member networks', params: slugParams, response: { 200: networkDetailSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'A network, its federation and its member networks',
+          params: slugParams,
+          response: { 200: networkDetailSchema, ...errors },
+        },
+      },
       async (request) => networks.get(requirePerson(request), request.params.slug),
     );
 
     app.get(
       '/api/networks/:slug/people',
-      { schema: { tags, summary: 'People of a network and their roles', params: slugParams, response: { 200: networkPeopleSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'People of a network and their roles',
+          params: slugParams,
+          response: { 200: networkPeopleSchema, ...errors },
+        },
+      },
       async (request) => ({ people: await networks.listPeople(requirePerson(request), request.params.slug) }),
     );
 
     app.get(
       '/api/networks/:slug/invitations',
-      { schema: { tags, summary: 'Invitations sent (staff)', params: slugParams, response: { 200: invitationListSchema, ...errors } } },
-      async (request) => ({ invitations: await networks.listInvitations(requirePerson(request), request.params.slug) }),
+      {
+        schema: {
+          tags,
+          summary: 'Invitations sent (staff)',
+          params: slugParams,
+          response: { 200: invitationListSchema, ...errors },
+        },
+      },
+      async (request) => ({
+        invitations: await networks.listInvitations(requirePerson(request), request.params.slug),
+      }),
     );
 
     app.post(
@@ -55,14 +80,26 @@ export function networksRoutes(networks: NetworksService): FastifyPluginAsyncZod
         },
       },
       async (request, reply) => {
-        const invitation = await networks.invite(requirePerson(request), request.params.slug, request.body, request.locale);
+        const invitation = await networks.invite(
+          requirePerson(request),
+          request.params.slug,
+          request.body,
+          request.locale,
+        );
         return reply.status(201).send(invitation);
       },
     );
 
     app.delete(
       '/api/networks/:slug/invitations/:id',
-      { schema: { tags, summary: 'Revoke a pending invitation (staff)', params: invitationParams, response: { 200: okSchema, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: 'Revoke a pending invitation (staff)',
+          params: invitationParams,
+          response: { 200: okSchema, ...errors },
+        },
+      },
       async (request) => {
         await networks.revokeInvitation(requirePerson(request), request.params.slug, request.params.id);
         return { ok: true as const };

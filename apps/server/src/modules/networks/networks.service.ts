@@ -1,13 +1,20 @@
 import type { Invitation, Locale, NetworkDetail, NetworkSummary } from '@meute/contracts';
-import { type Actor, canInvite, canManageNetwork, invitableRoles, type NetworkRole, normaliseEmail } from '@meute/domain';
+import {
+  type Actor,
+  canInvite,
+  canManageNetwork,
+  invitableRoles,
+  type NetworkRole,
+  normaliseEmail,
+} from '@meute/domain';
 import type { Kysely } from 'kysely';
 import { asPerson, type Scoped } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { translate } from '../../i18n/messages.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import { newToken } from '../accounts/secrets.ts';
 import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
+import { newToken } from '../accounts/secrets.ts';
 import type { NetworksRepository } from './networks.repository.ts';
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
@@ -44,7 +51,9 @@ export function createNetworksService({ db, networks, mailer, publicUrl, now = (
     const actor: Actor = {
       isInstanceAdmin: person.isInstanceAdmin,
       rolesInNetwork: await networks.rolesOf(trx, network.id, person.personId),
-      rolesInParentFederation: network.parent_id ? await networks.rolesOf(trx, network.parent_id, person.personId) : [],
+      rolesInParentFederation: network.parent_id
+        ? await networks.rolesOf(trx, network.parent_id, person.personId)
+        : [],
     };
     return { network, actor };
   }
@@ -85,13 +94,19 @@ export function createNetworksService({ db, networks, mailer, publicUrl, now = (
       });
     },
 
-    async invite(person: AuthenticatedPerson, slug: string, input: { email: string; role: NetworkRole }, locale: Locale) {
+    async invite(
+      person: AuthenticatedPerson,
+      slug: string,
+      input: { email: string; role: NetworkRole },
+      locale: Locale,
+    ) {
       const email = normaliseEmail(input.email);
       const { token, tokenHash } = newToken();
       const { invitation, network, inviterName } = await asPerson(db, person.personId, async (trx) => {
         const { network, actor } = await loadForActor(trx, person, slug);
         if (!canManageNetwork(actor)) throw new AppError('FORBIDDEN');
-        if (!canInvite(actor, network.kind, input.role)) throw new AppError('ROLE_NOT_INVITABLE', { field: 'role' });
+        if (!canInvite(actor, network.kind, input.role))
+          throw new AppError('ROLE_NOT_INVITABLE', { field: 'role' });
         if (await networks.hasRole(trx, network.id, email, input.role)) {
           throw new AppError('ALREADY_MEMBER', { field: 'email' });
         }
@@ -160,7 +175,8 @@ export function createNetworksService({ db, networks, mailer, publicUrl, now = (
       await asPerson(db, person.personId, async (trx) => {
         const { network, actor } = await loadForActor(trx, person, slug);
         if (!canManageNetwork(actor)) throw new AppError('FORBIDDEN');
-        if (!(await networks.revokeInvitation(trx, network.id, invitationId, now()))) throw new AppError('NOT_FOUND');
+        if (!(await networks.revokeInvitation(trx, network.id, invitationId, now())))
+          throw new AppError('NOT_FOUND');
       });
     },
   };

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import { asPerson } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
 import type { Mailer } from '../../mail/mailer.ts';
+import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
 
 /**
  * The development outbox: with no SMTP server, staff read here the invitations sent for their
