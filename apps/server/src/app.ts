@@ -14,7 +14,6 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
-import { translate } from './i18n/messages.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
@@ -76,7 +75,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerErrorHandler(app);
+  const serveSpa = options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  registerErrorHandler(app, { serveSpa });
   rejectNulCharacters(app);
   registerAuth(app, context.services.accounts, { secureCookies: options.secureCookies ?? false });
 
@@ -85,16 +85,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(networksRoutes(context.services.networks));
   await app.register(outboxRoutes(context.services.outbox));
 
-  if (options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // The web app routes in the browser: any other page address gets its index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .status(404)
-        .send({ code: 'NOT_FOUND', message: translate(request.locale, 'error.NOT_FOUND') });
-    });
-  }
+  if (serveSpa) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;
 }
 

@@ -10,7 +10,7 @@ import { translate } from '../i18n/messages.ts';
  * Expected failures keep their status; anything else is logged and becomes a 500 that shows
  * no internals.
  */
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, options: { serveSpa: boolean }) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = request.locale;
     if (error instanceof AppError) {
@@ -68,7 +68,11 @@ export function registerErrorHandler(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ code: 'NOT_FOUND', message: translate(request.locale, 'error.NOT_FOUND') });
+    // The web app routes in the browser: any page address outside the API gets its index.html.
+    if (options.serveSpa && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: translate(request.locale, 'error.NOT_FOUND') });
   });
 }
 
