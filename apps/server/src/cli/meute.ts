@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline/promises';
 import { Command } from 'commander';
+import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { type Database, openDatabase } from '../db/database.ts';
@@ -125,7 +126,6 @@ program
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
-      const { sql } = await import('kysely');
       await sql`drop schema public cascade; create schema public;`.execute(database.db);
       await migrateToLatest(database.db);
       console.log('Base réinitialisée / database reset');

@@ -72,7 +72,9 @@ export function registerErrorHandler(app: FastifyInstance, options: { serveSpa: 
     if (options.serveSpa && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.sendFile('index.html');
     }
-    return reply.status(404).send({ code: 'NOT_FOUND', message: translate(request.locale, 'error.NOT_FOUND') });
+    return reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: translate(request.locale, 'error.NOT_FOUND') });
   });
 }
 

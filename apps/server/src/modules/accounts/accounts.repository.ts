@@ -162,6 +162,16 @@ export function createAccountsRepository() {
         .execute();
     },
 
+    async countRecentResets(db: Db, personId: string, since: Date) {
+      const row = await db
+        .selectFrom('password_resets')
+        .select(sql<number>`count(*)::int`.as('count'))
+        .where('person_id', '=', personId)
+        .where('created_at', '>', since)
+        .executeTakeFirstOrThrow();
+      return row.count;
+    },
+
     /** Marks a valid reset as used and returns its person, atomically: a link works once. */
     async consumePasswordReset(db: Db, tokenHash: string, now: Date) {
       const row = await db

@@ -184,6 +184,24 @@ describe('accounts', () => {
     assert.equal(reused.json().code, 'RESET_INVALID');
   });
 
+  it('sends at most 3 reset mails an hour to one address', async () => {
+    const person = await buildPerson(t.db);
+    for (let i = 0; i < 5; i++) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { email: person.email },
+      });
+      assert.equal(response.statusCode, 202);
+    }
+    const mails = await t.db
+      .selectFrom('outbox_emails')
+      .select('id')
+      .where('recipient', '=', person.email)
+      .execute();
+    assert.equal(mails.length, 3);
+  });
+
   it('answers a reset request for an unknown address exactly like a known one, and sends nothing', async () => {
     const before = await t.db.selectFrom('outbox_emails').select('id').execute();
     const response = await t.app.inject({

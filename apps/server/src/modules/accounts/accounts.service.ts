@@ -11,6 +11,8 @@ import type { AccountsRepository } from './accounts.repository.ts';
 import { hashPassword, hashToken, newToken, verifyPassword } from './secrets.ts';
 
 const RESET_LIFETIME_MS = 60 * 60 * 1000;
+// More reset mails than this in an hour would let anyone flood someone's mailbox.
+const MAX_RESETS_PER_HOUR = 3;
 // Refreshing last_seen_at on every request would write on every read; a minute is precise enough.
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -129,6 +131,8 @@ export function createAccountsService({
     async requestPasswordReset(email: string, locale: Locale) {
       const person = await accounts.findPersonByEmail(db, normaliseEmail(email));
       if (!person || person.disabled_at) return;
+      const hourAgo = new Date(now().getTime() - 60 * 60 * 1000);
+      if ((await accounts.countRecentResets(db, person.id, hourAgo)) >= MAX_RESETS_PER_HOUR) return;
       const { token, tokenHash } = newToken();
       await accounts.createPasswordReset(db, {
         tokenHash,
