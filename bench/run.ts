@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const only = process.argv[2];
-for (const file of fs.readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts') && f !== 'run.ts').sort()) {
+for (const file of fs
+  .readdirSync(import.meta.dirname)
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+  .sort()) {
   if (only && !file.includes(only)) continue;
   console.log(`\n## ${file}`);
   const result = spawnSync(process.execPath, [path.join(import.meta.dirname, file)], { stdio: 'inherit' });

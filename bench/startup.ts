@@ -57,7 +57,13 @@ async function startOnce(dataDir: string, port: number) {
   const started = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
     cwd: root,
-    env: { ...process.env, MEUTE_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      MEUTE_DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
     stdio: 'ignore',
     detached: true,
   });
@@ -80,7 +86,8 @@ async function startOnce(dataDir: string, port: number) {
 async function stop(child: ReturnType<typeof spawn>, dataDir: string) {
   process.kill(-child.pid!, 'SIGTERM');
   // Stopped when Meute has released its data directory.
-  while (fs.existsSync(path.join(dataDir, 'meute.lock'))) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (fs.existsSync(path.join(dataDir, 'meute.lock')))
+    await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meute-bench-'));
@@ -102,16 +109,21 @@ try {
       const pids = [run.child.pid!, ...descendants(run.child.pid!)];
       rss = pids.reduce((sum, pid) => sum + rssKb(pid), 0);
       pss = pids.reduce((sum, pid) => sum + pssKb(pid), 0);
-      for (const pid of pids) byProcess.set(processName(pid), (byProcess.get(processName(pid)) ?? 0) + pssKb(pid));
+      for (const pid of pids)
+        byProcess.set(processName(pid), (byProcess.get(processName(pid)) ?? 0) + pssKb(pid));
     }
     await stop(run.child, dataDir);
   }
   times.sort((a, b) => a - b);
-  console.log(`npm start → /healthz, later starts (${RUNS} runs): median ${times[Math.floor(RUNS / 2)]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms (target < 5000 ms)`);
+  console.log(
+    `npm start → /healthz, later starts (${RUNS} runs): median ${times[Math.floor(RUNS / 2)]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms (target < 5000 ms)`,
+  );
   console.log(
     `idle server memory (npm + Node + embedded PostgreSQL): RSS summed ${(rss / 1024).toFixed(0)} MB, PSS ${(pss / 1024).toFixed(0)} MB (target < 300 MB)`,
   );
-  console.log(`  PSS by process: ${[...byProcess].map(([name, kb]) => `${name} ${(kb / 1024).toFixed(0)} MB`).join(', ')}`);
+  console.log(
+    `  PSS by process: ${[...byProcess].map(([name, kb]) => `${name} ${(kb / 1024).toFixed(0)} MB`).join(', ')}`,
+  );
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -10,7 +10,10 @@ const children = [
     stdio: 'inherit',
     env: { ...process.env, PORT: process.env.PORT ?? '3000', PUBLIC_URL: 'http://localhost:5173' },
   }),
-  spawn(path.join(root, 'node_modules/.bin/vite'), [], { cwd: path.join(root, 'apps/web'), stdio: 'inherit' }),
+  spawn(path.join(root, 'node_modules/.bin/vite'), [], {
+    cwd: path.join(root, 'apps/web'),
+    stdio: 'inherit',
+  }),
 ];
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

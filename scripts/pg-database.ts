@@ -17,7 +17,9 @@ const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
 try {
   const quoted = `"${name.replaceAll('"', '""')}"`;
-  await client.query(action === 'create' ? `create database ${quoted}` : `drop database if exists ${quoted} with (force)`);
+  await client.query(
+    action === 'create' ? `create database ${quoted}` : `drop database if exists ${quoted} with (force)`,
+  );
   console.log(`${action === 'create' ? 'Created' : 'Dropped'} database ${name}`);
 } finally {
   await client.end();

@@ -57,7 +57,12 @@ try {
   await db.destroy();
 
   const args = process.argv.slice(2);
-  const patterns = args.filter((arg) => !arg.startsWith('-'));
+  // A folder stands for every test file below it.
+  const patterns = args
+    .filter((arg) => !arg.startsWith('-'))
+    .map((arg) =>
+      fs.existsSync(arg) && fs.statSync(arg).isDirectory() ? `${arg.replace(/\/$/, '')}/**/*.test.ts` : arg,
+    );
   const flags = args.filter((arg) => arg.startsWith('-'));
   exitCode = await new Promise<number>((resolve) => {
     const child = spawn(

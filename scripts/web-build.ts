@@ -19,7 +19,10 @@ function newestChange(dir: string): number {
 /** Builds the web app when it was never built or its sources changed since (so `npm start` just works). */
 export function ensureWebBuilt(log: (message: string) => void = console.log): void {
   const sources = [path.join(web, 'src'), path.join(root, 'packages/contracts/src')];
-  const sourceTime = Math.max(...sources.map(newestChange), fs.statSync(path.join(web, 'index.html')).mtimeMs);
+  const sourceTime = Math.max(
+    ...sources.map(newestChange),
+    fs.statSync(path.join(web, 'index.html')).mtimeMs,
+  );
   if (fs.existsSync(builtIndex) && fs.statSync(builtIndex).mtimeMs >= sourceTime) return;
   log('Construction de l’application web… / building the web app…');
   const result = spawnSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {

@@ -15,7 +15,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { membershipRoutes } from './modules/membership/membership.routes.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -67,6 +69,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
       tags: [
         { name: 'accounts', description: 'Sign-in, sessions, password resets, invitations' },
         { name: 'networks', description: 'Networks, federations, their people and invitations' },
+        {
+          name: 'directory',
+          description: 'Members and directory: organisations, applications, dues, search, exports',
+        },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'meute_session' } } },
     },
@@ -84,6 +90,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(accountsRoutes(context.services.accounts));
   await app.register(networksRoutes(context.services.networks));
   await app.register(outboxRoutes(context.services.outbox));
+  await app.register(directoryRoutes(context.services.directory));
+  await app.register(membershipRoutes(context.services.membership));
 
   if (serveSpa) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

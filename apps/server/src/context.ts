@@ -3,6 +3,11 @@ import type { Database } from './db/database.ts';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.ts';
 import { createAccountsRepository } from './modules/accounts/accounts.repository.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
+import { createDirectoryRepository } from './modules/directory/directory.repository.ts';
+import { createDirectoryService } from './modules/directory/directory.service.ts';
+import { referenceLookups } from './modules/directory/reference-lookups.ts';
+import { createMembershipRepository } from './modules/membership/membership.repository.ts';
+import { createMembershipService } from './modules/membership/membership.service.ts';
 import { createNetworksRepository } from './modules/networks/networks.repository.ts';
 import { createNetworksService } from './modules/networks/networks.service.ts';
 import { createOutboxService } from './modules/outbox/outbox.service.ts';
@@ -20,7 +25,10 @@ export function createContext(
   const repositories = {
     accounts: createAccountsRepository(),
     networks: createNetworksRepository(),
+    directory: createDirectoryRepository(),
+    membership: createMembershipRepository(),
   };
+  const reference = referenceLookups();
   const services = {
     accounts: createAccountsService({ db, ...repositories, mailer, publicUrl: config.publicUrl }),
     networks: createNetworksService({
@@ -30,6 +38,21 @@ export function createContext(
       publicUrl: config.publicUrl,
     }),
     outbox: createOutboxService({ db, mailer }),
+    directory: createDirectoryService({
+      db,
+      directory: repositories.directory,
+      networks: repositories.networks,
+      reference,
+    }),
+    membership: createMembershipService({
+      db,
+      membership: repositories.membership,
+      networks: repositories.networks,
+      directory: repositories.directory,
+      reference,
+      mailer,
+      publicUrl: config.publicUrl,
+    }),
   };
   return { database, mailer, repositories, services };
 }

@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './common.ts';
+export * from './directory.ts';
 export * from './health.ts';
 export * from './networks.ts';
 export * from './outbox.ts';

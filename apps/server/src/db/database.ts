@@ -21,6 +21,11 @@ export interface OpenDatabaseOptions {
   log?: (message: string) => void;
 }
 
+// A calendar date (an expiry, a due date) stays the text 'YYYY-MM-DD': as a JavaScript Date it
+// would shift with the server's time zone.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (value) => value);
+
 export function connect(url: string, poolSize = 10): Kysely<DB> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

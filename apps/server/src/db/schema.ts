@@ -14,21 +14,116 @@ export interface PeopleTable {
   is_demo: Generated<boolean>;
   disabled_at: Timestamp | null;
   created_at: CreatedAt;
+  phone: Generated<string>;
+  job_title: Generated<string>;
+  email_visibility: Generated<Visibility>;
+  phone_visibility: Generated<Visibility>;
 }
+
+/** Who sees a person's contact detail: the members of their networks, the staff only, nobody. */
+export type Visibility = 'members' | 'staff' | 'nobody';
 
 export interface OrganisationsTable {
   id: Generated<string>;
   name: string;
   kind: Generated<'company' | 'partner'>;
   siren: string | null;
+  siret: string | null;
+  naf_code: string | null;
+  naf_version: Generated<string>;
+  headcount_band: string | null;
+  category: 'TPE' | 'PME' | 'ETI' | 'GE' | null;
+  commune_code: string | null;
+  epci_code: string | null;
+  departement_code: string | null;
+  region_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  description: Generated<string>;
+  website: Generated<string>;
+  free_competences: Generated<string[]>;
+  is_active: Generated<boolean>;
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  search_vector: ColumnType<string | null, never, never>;
+}
+
+export interface CompetencesTable {
+  id: Generated<string>;
+  network_id: string | null;
+  label: string;
+  created_at: CreatedAt;
+}
+
+export interface OrganisationCompetencesTable {
+  organisation_id: string;
+  competence_id: string;
+}
+
+export interface OrganisationCertificationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface OrganisationCapacitiesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  label: string;
+  quantity: number | null;
+  free_percent: number | null;
+}
+
+export interface OrganisationReferencesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  title: string;
+  client: Generated<string>;
+  year: number | null;
+  description: Generated<string>;
+}
+
+export interface NetworkChartersTable {
+  network_id: string;
+  version: number;
+  body: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MembershipApplicationsTable {
+  id: Generated<string>;
+  network_id: string;
+  organisation_id: string;
+  applicant_id: string;
+  message: Generated<string>;
+  charter_version: number | null;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'withdrawn'>;
+  decision_reason: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface NetworkDuesTable {
+  id: Generated<string>;
+  network_id: string;
+  organisation_id: string;
+  kind: 'entry' | 'yearly';
+  year: number;
+  amount_cents: number;
+  paid_at: Timestamp | null;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
 }
 
 export interface PersonOrganisationsTable {
   person_id: string;
   organisation_id: string;
   job_title: Generated<string>;
+  is_leader: Generated<boolean>;
 }
 
 export interface NetworksTable {
@@ -40,12 +135,22 @@ export interface NetworksTable {
   description: Generated<string>;
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
+  territory_kind: 'region' | 'departement' | 'epci' | 'commune' | null;
+  territory_code: string | null;
+  entry_fee_cents: Generated<number>;
+  yearly_dues_cents: Generated<number>;
+  min_staff: number | null;
+  max_staff: number | null;
+  is_open_to_applications: Generated<boolean>;
 }
 
 export interface NetworkOrganisationsTable {
   network_id: string;
   organisation_id: string;
   joined_at: CreatedAt;
+  charter_version: number | null;
+  charter_accepted_by: string | null;
+  charter_accepted_at: Timestamp | null;
 }
 
 export interface MembershipsTable {
@@ -116,6 +221,14 @@ export interface DB {
   password_resets: PasswordResetsTable;
   sign_in_failures: SignInFailuresTable;
   outbox_emails: OutboxEmailsTable;
+  competences: CompetencesTable;
+  organisation_competences: OrganisationCompetencesTable;
+  organisation_certifications: OrganisationCertificationsTable;
+  organisation_capacities: OrganisationCapacitiesTable;
+  organisation_references: OrganisationReferencesTable;
+  network_charters: NetworkChartersTable;
+  membership_applications: MembershipApplicationsTable;
+  network_dues: NetworkDuesTable;
 }
 
 /** Tables in an order where every table comes after the tables it references (backup, restore). */
@@ -131,4 +244,12 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'password_resets',
   'sign_in_failures',
   'outbox_emails',
+  'competences',
+  'organisation_competences',
+  'organisation_certifications',
+  'organisation_capacities',
+  'organisation_references',
+  'network_charters',
+  'membership_applications',
+  'network_dues',
 ] as const satisfies readonly (keyof DB)[];

@@ -59,6 +59,27 @@ const messages = {
     fr: "Cette fonction n'est pas disponible sur cette installation.",
     en: 'This feature is not available on this installation.',
   },
+  'error.APPLICATION_PENDING': {
+    fr: 'Une demande d’adhésion de cette entreprise est déjà en attente.',
+    en: 'A membership application of this company is already pending.',
+  },
+  'error.APPLICATION_DECIDED': {
+    fr: 'Cette demande a déjà été traitée.',
+    en: 'This application has already been decided.',
+  },
+  'error.CHARTER_NOT_ACCEPTED': {
+    fr: 'Acceptez la version en vigueur de la charte du réseau pour adhérer.',
+    en: 'Accept the current version of the network’s charter to join.',
+  },
+  'error.ALREADY_EXISTS': { fr: 'Cet élément existe déjà.', en: 'This already exists.' },
+  'detail.SIRET_FORMAT': {
+    fr: 'un SIRET compte 14 chiffres',
+    en: 'a SIRET has 14 digits',
+  },
+  'detail.SIRET_CHECKSUM': {
+    fr: 'ce SIRET n’existe pas (clé de contrôle fausse) : vérifiez les chiffres',
+    en: 'this SIRET does not exist (wrong check digit): check the digits',
+  },
   'error.INTERNAL': {
     fr: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, donnez ce numéro au support : {requestId}.',
     en: 'Something unexpected went wrong. Try again; if it persists, give this number to support: {requestId}.',
@@ -75,6 +96,27 @@ const messages = {
   'mail.reset.body': {
     fr: 'Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure) :\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.\n\n— Meute',
     en: 'Hello {name},\n\nTo choose a new password, open this link (valid for 1 hour):\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n\n— Meute',
+  },
+  'mail.application.subject': {
+    fr: 'Nouvelle demande d’adhésion à {network} : {organisation}',
+    en: 'New membership application to {network}: {organisation}',
+  },
+  'mail.application.body': {
+    fr: 'Bonjour,\n\n{organisation} demande à adhérer à {network}.\n\nPour étudier la demande :\n{link}\n\n— Meute',
+    en: 'Hello,\n\n{organisation} applies to join {network}.\n\nTo review the application:\n{link}\n\n— Meute',
+  },
+  'mail.approved.subject': { fr: 'Bienvenue dans {network}', en: 'Welcome to {network}' },
+  'mail.approved.body': {
+    fr: 'Bonjour,\n\nVotre demande d’adhésion à {network} est acceptée. Bienvenue !\n\n{link}\n\n— Meute',
+    en: 'Hello,\n\nYour application to join {network} is approved. Welcome!\n\n{link}\n\n— Meute',
+  },
+  'mail.rejected.subject': {
+    fr: 'Votre demande d’adhésion à {network}',
+    en: 'Your application to {network}',
+  },
+  'mail.rejected.body': {
+    fr: 'Bonjour,\n\nVotre demande d’adhésion à {network} n’a pas été retenue.\n\nMotif : {reason}\n\n— Meute',
+    en: 'Hello,\n\nYour application to join {network} was not accepted.\n\nReason: {reason}\n\n— Meute',
   },
   'role.staff': { fr: 'animateur·rice', en: 'staff' },
   'role.board': { fr: 'membre du bureau', en: 'board member' },

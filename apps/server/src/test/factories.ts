@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { categoryForHeadcountBand } from '@meute/domain';
+import { type Kysely, sql } from 'kysely';
 import { buildApp } from '../app.ts';
 import { createContext } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import type { DB, MembershipsTable, NetworksTable } from '../db/schema.ts';
 import { hashPassword } from '../modules/accounts/secrets.ts';
+import { placeColumns } from '../modules/directory/directory.service.ts';
+import { referenceLookups } from '../modules/directory/reference-lookups.ts';
 import { createTestDatabase } from './database.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -17,7 +20,10 @@ export async function buildTestApp() {
     { publicUrl: 'http://meute.test', smtpUrl: undefined, mailFrom: 'test@meute.test' },
     database,
   );
-  const app = await buildApp(context, { serveWeb: false });
+  const app = await buildApp(context, {
+    serveWeb: false,
+    logger: process.env.MEUTE_TEST_LOG ? { level: 'error' } : false,
+  });
   return {
     app,
     context,
@@ -87,4 +93,81 @@ export async function signIn(app: InjectableApp, email: string, password = TEST_
   const cookie = response.cookies.find((c) => c.name === 'meute_session');
   if (!cookie) throw new Error('no session cookie');
   return `meute_session=${cookie.value}`;
+}
+
+/** An organisation with a profile, member of the given networks, its search text up to date. */
+export async function buildOrganisation(
+  db: Kysely<DB>,
+  values: {
+    name: string;
+    networkIds: string[];
+    communeCode?: string;
+    nafCode?: string;
+    headcountBand?: string;
+    description?: string;
+    competences?: string[];
+    certifications?: { name: string; expiresOn: string | null }[];
+    leaders?: string[];
+    staffMembers?: string[];
+    siret?: string;
+  },
+) {
+  const commune = values.communeCode ? referenceLookups().commune(values.communeCode) : null;
+  const org = await db
+    .insertInto('organisations')
+    .values({
+      name: values.name,
+      siret: values.siret ?? null,
+      naf_code: values.nafCode ?? null,
+      headcount_band: values.headcountBand ?? null,
+      category: categoryForHeadcountBand(values.headcountBand ?? null),
+      description: values.description ?? '',
+      ...placeColumns(commune),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const networkId of values.networkIds) {
+    await db
+      .insertInto('network_organisations')
+      .values({ network_id: networkId, organisation_id: org.id })
+      .execute();
+  }
+  for (const label of values.competences ?? []) {
+    const competence =
+      (await db
+        .selectFrom('competences')
+        .select('id')
+        .where('label', '=', label)
+        .where('network_id', 'is', null)
+        .executeTakeFirst()) ??
+      (await db
+        .insertInto('competences')
+        .values({ label, network_id: null })
+        .returning('id')
+        .executeTakeFirstOrThrow());
+    await db
+      .insertInto('organisation_competences')
+      .values({ organisation_id: org.id, competence_id: competence.id })
+      .execute();
+  }
+  for (const certification of values.certifications ?? []) {
+    await db
+      .insertInto('organisation_certifications')
+      .values({ organisation_id: org.id, name: certification.name, expires_on: certification.expiresOn })
+      .execute();
+  }
+  for (const personId of values.leaders ?? []) {
+    await db
+      .insertInto('person_organisations')
+      .values({ person_id: personId, organisation_id: org.id, is_leader: true })
+      .execute();
+  }
+  for (const personId of values.staffMembers ?? []) {
+    await db
+      .insertInto('person_organisations')
+      .values({ person_id: personId, organisation_id: org.id, is_leader: false })
+      .execute();
+  }
+  await sql`select meute_refresh_organisation_search(${org.id})`.execute(db);
+  return org;
 }

@@ -42,21 +42,32 @@ function toSummary(row: NetworkRow): NetworkSummary {
   };
 }
 
+/**
+ * The network, if the person may see it (row-level security: otherwise NETWORK_NOT_FOUND, so
+ * nobody learns that it exists), and what they may do in it.
+ */
+export async function loadNetworkForActor(
+  trx: Scoped,
+  networks: NetworksRepository,
+  person: AuthenticatedPerson,
+  slug: string,
+) {
+  const network = await networks.findBySlug(trx, slug);
+  if (!network) throw new AppError('NETWORK_NOT_FOUND');
+  const actor: Actor = {
+    isInstanceAdmin: person.isInstanceAdmin,
+    rolesInNetwork: await networks.rolesOf(trx, network.id, person.personId),
+    rolesInParentFederation: network.parent_id
+      ? await networks.rolesOf(trx, network.parent_id, person.personId)
+      : [],
+  };
+  return { network, actor, canManage: canManageNetwork(actor) };
+}
+
 /** Networks: what a person sees of the networks they belong to, and how staff invite people. */
 export function createNetworksService({ db, networks, mailer, publicUrl, now = () => new Date() }: Deps) {
-  /** The network, if the person may see it (row-level security), and what they may do in it. */
-  async function loadForActor(trx: Scoped, person: AuthenticatedPerson, slug: string) {
-    const network = await networks.findBySlug(trx, slug);
-    if (!network) throw new AppError('NETWORK_NOT_FOUND');
-    const actor: Actor = {
-      isInstanceAdmin: person.isInstanceAdmin,
-      rolesInNetwork: await networks.rolesOf(trx, network.id, person.personId),
-      rolesInParentFederation: network.parent_id
-        ? await networks.rolesOf(trx, network.parent_id, person.personId)
-        : [],
-    };
-    return { network, actor };
-  }
+  const loadForActor = (trx: Scoped, person: AuthenticatedPerson, slug: string) =>
+    loadNetworkForActor(trx, networks, person, slug);
 
   return {
     async list(person: AuthenticatedPerson): Promise<NetworkSummary[]> {

@@ -1,0 +1,235 @@
+-- Members and directory: organisation profiles, network settings and charter, membership
+-- applications, dues, competences, and French full-text search.
+
+create extension if not exists unaccent;
+create extension if not exists pg_trgm;
+
+-- French search that ignores accents: « Électricité » and « electricite » are the same word.
+do $$
+begin
+  if not exists (select 1 from pg_ts_config where cfgname = 'meute_french') then
+    create text search configuration meute_french (copy = french);
+    alter text search configuration meute_french
+      alter mapping for hword, hword_part, word with unaccent, french_stem;
+  end if;
+end
+$$;
+
+-- Network settings ----------------------------------------------------------------------------
+
+alter table networks
+  add column territory_kind text check (territory_kind in ('region', 'departement', 'epci', 'commune')),
+  add column territory_code text,
+  add column entry_fee_cents integer not null default 0 check (entry_fee_cents >= 0),
+  add column yearly_dues_cents integer not null default 0 check (yearly_dues_cents >= 0),
+  add column min_staff integer check (min_staff >= 0),
+  add column max_staff integer check (max_staff >= 0),
+  add column is_open_to_applications boolean not null default true;
+
+create table network_charters (
+  network_id uuid not null references networks (id) on delete cascade,
+  version integer not null check (version > 0),
+  body text not null,
+  created_by uuid references people (id) on delete set null,
+  created_at timestamptz not null default now(),
+  primary key (network_id, version)
+);
+
+-- Organisation profile ------------------------------------------------------------------------
+
+alter table organisations
+  add column siret text,
+  add column naf_code text,
+  add column naf_version text not null default 'NAFRev2',
+  add column headcount_band text,
+  add column category text check (category in ('TPE', 'PME', 'ETI', 'GE')),
+  add column commune_code text,
+  add column epci_code text,
+  add column departement_code text,
+  add column region_code text,
+  add column lon double precision,
+  add column lat double precision,
+  add column description text not null default '',
+  add column website text not null default '',
+  add column free_competences text[] not null default '{}',
+  add column is_active boolean not null default true,
+  add column updated_at timestamptz not null default now(),
+  add column search_vector tsvector;
+create unique index organisations_siret_key on organisations (siret) where siret is not null;
+create index organisations_siren_idx on organisations (siren);
+create index organisations_search_idx on organisations using gin (search_vector);
+create index organisations_name_trgm_idx on organisations using gin (name gin_trgm_ops);
+create index organisations_point_idx on organisations (lat, lon);
+
+-- The shared taxonomy of competences: rows with no network are common to the instance, the
+-- others are curated by one network.
+create table competences (
+  id uuid primary key default gen_random_uuid(),
+  network_id uuid references networks (id) on delete cascade,
+  label text not null,
+  created_at timestamptz not null default now()
+);
+create unique index competences_label_key on competences (coalesce(network_id, '00000000-0000-0000-0000-000000000000'::uuid), lower(label));
+
+create table organisation_competences (
+  organisation_id uuid not null references organisations (id) on delete cascade,
+  competence_id uuid not null references competences (id) on delete cascade,
+  primary key (organisation_id, competence_id)
+);
+create index organisation_competences_competence_idx on organisation_competences (competence_id);
+
+create table organisation_certifications (
+  id uuid primary key default gen_random_uuid(),
+  organisation_id uuid not null references organisations (id) on delete cascade,
+  name text not null,
+  expires_on date
+);
+create index organisation_certifications_org_idx on organisation_certifications (organisation_id);
+create index organisation_certifications_name_idx on organisation_certifications (lower(name));
+
+-- Equipment and capacities: « 2 CNC 5 axes, 30 % libres ».
+create table organisation_capacities (
+  id uuid primary key default gen_random_uuid(),
+  organisation_id uuid not null references organisations (id) on delete cascade,
+  label text not null,
+  quantity integer check (quantity >= 0),
+  free_percent integer check (free_percent between 0 and 100)
+);
+create index organisation_capacities_org_idx on organisation_capacities (organisation_id);
+
+create table organisation_references (
+  id uuid primary key default gen_random_uuid(),
+  organisation_id uuid not null references organisations (id) on delete cascade,
+  title text not null,
+  client text not null default '',
+  year integer check (year between 1900 and 2100),
+  description text not null default ''
+);
+create index organisation_references_org_idx on organisation_references (organisation_id);
+
+alter table person_organisations
+  add column is_leader boolean not null default false;
+
+-- What of their contact details each person shows to the other members (GDPR): 'members',
+-- 'staff' (only the staff of their networks) or 'nobody'.
+alter table people
+  add column phone text not null default '',
+  add column job_title text not null default '',
+  add column email_visibility text not null default 'staff' check (email_visibility in ('members', 'staff', 'nobody')),
+  add column phone_visibility text not null default 'staff' check (phone_visibility in ('members', 'staff', 'nobody'));
+
+-- Membership of organisations in networks --------------------------------------------------------
+
+alter table network_organisations
+  add column charter_version integer,
+  add column charter_accepted_by uuid references people (id) on delete set null,
+  add column charter_accepted_at timestamptz;
+
+create table membership_applications (
+  id uuid primary key default gen_random_uuid(),
+  network_id uuid not null references networks (id) on delete cascade,
+  organisation_id uuid not null references organisations (id) on delete cascade,
+  applicant_id uuid not null references people (id) on delete cascade,
+  message text not null default '',
+  charter_version integer,
+  status text not null default 'pending' check (status in ('pending', 'approved', 'rejected', 'withdrawn')),
+  decision_reason text not null default '',
+  decided_by uuid references people (id) on delete set null,
+  decided_at timestamptz,
+  created_at timestamptz not null default now()
+);
+create index membership_applications_network_idx on membership_applications (network_id, status);
+create unique index membership_applications_pending_key on membership_applications (network_id, organisation_id)
+  where status = 'pending';
+
+create table network_dues (
+  id uuid primary key default gen_random_uuid(),
+  network_id uuid not null references networks (id) on delete cascade,
+  organisation_id uuid not null references organisations (id) on delete cascade,
+  kind text not null check (kind in ('entry', 'yearly')),
+  year integer not null check (year between 2000 and 2100),
+  amount_cents integer not null check (amount_cents >= 0),
+  paid_at timestamptz,
+  recorded_by uuid references people (id) on delete set null,
+  recorded_at timestamptz not null default now(),
+  unique (network_id, organisation_id, kind, year)
+);
+
+-- Search text of an organisation: its name first, then its competences, its description and
+-- references. Kept up to date by the services after every change of the profile.
+create function meute_refresh_organisation_search(org uuid) returns void
+language sql
+as $$
+  update organisations o set search_vector =
+      setweight(to_tsvector('meute_french', coalesce(o.name, '')), 'A')
+   || setweight(to_tsvector('meute_french', coalesce((
+        select string_agg(c.label, ' ') from organisation_competences oc
+          join competences c on c.id = oc.competence_id where oc.organisation_id = o.id), '')
+        || ' ' || array_to_string(o.free_competences, ' ')), 'B')
+   || setweight(to_tsvector('meute_french', coalesce(o.description, '') || ' ' || coalesce((
+        select string_agg(oc2.name, ' ') from organisation_certifications oc2 where oc2.organisation_id = o.id), '')
+        || ' ' || coalesce((select string_agg(cap.label, ' ') from organisation_capacities cap where cap.organisation_id = o.id), '')), 'C')
+   || setweight(to_tsvector('meute_french', coalesce((
+        select string_agg(r.title || ' ' || r.client || ' ' || r.description, ' ')
+          from organisation_references r where r.organisation_id = o.id), '')), 'D')
+  where o.id = org
+$$;
+
+-- A person's words become a query that also finds the words' family: « usinage » (stem
+-- usinag) finds « usiné » (stem usin) because each stem also matches as a shorter prefix.
+create function meute_search_query(words text) returns tsquery
+language sql immutable
+as $$
+  select coalesce(string_agg(
+           format('(%s | %s:*)', quote_literal(lexeme), quote_literal(left(lexeme, greatest(4, length(lexeme) - 2)))),
+           ' & '), '')::tsquery
+    from unnest(tsvector_to_array(to_tsvector('meute_french', coalesce(words, '')))) as lexeme
+$$;
+
+-- Row-level security --------------------------------------------------------------------------
+
+alter table network_charters enable row level security;
+create policy network_charters_visible on network_charters for select to meute_app
+  using (network_id in (select meute_visible_network_ids()));
+
+alter table competences enable row level security;
+create policy competences_visible on competences for select to meute_app
+  using (network_id is null or network_id in (select meute_visible_network_ids()));
+
+-- Profile details follow their organisation's visibility.
+create function meute_visible_organisation_ids() returns setof uuid
+language sql stable security definer set search_path = public
+as $$
+  select po.organisation_id from person_organisations po where po.person_id = meute_person_id()
+  union
+  select no.organisation_id from network_organisations no
+   where no.network_id in (select meute_visible_network_ids())
+$$;
+
+alter table organisation_competences enable row level security;
+create policy organisation_competences_visible on organisation_competences for select to meute_app
+  using (organisation_id in (select meute_visible_organisation_ids()));
+alter table organisation_certifications enable row level security;
+create policy organisation_certifications_visible on organisation_certifications for select to meute_app
+  using (organisation_id in (select meute_visible_organisation_ids()));
+alter table organisation_capacities enable row level security;
+create policy organisation_capacities_visible on organisation_capacities for select to meute_app
+  using (organisation_id in (select meute_visible_organisation_ids()));
+alter table organisation_references enable row level security;
+create policy organisation_references_visible on organisation_references for select to meute_app
+  using (organisation_id in (select meute_visible_organisation_ids()));
+
+-- Applications and dues are for the network's staff, and for the applicant's own organisation.
+alter table membership_applications enable row level security;
+create policy membership_applications_visible on membership_applications for select to meute_app
+  using (network_id in (select meute_managed_network_ids()) or applicant_id = meute_person_id());
+
+alter table network_dues enable row level security;
+create policy network_dues_visible on network_dues for select to meute_app
+  using (network_id in (select meute_managed_network_ids()));
+
+grant select on network_charters, competences, organisation_competences, organisation_certifications,
+  organisation_capacities, organisation_references, membership_applications, network_dues to meute_app;
+grant select (phone, job_title, email_visibility, phone_visibility) on people to meute_app;
+grant update (phone, job_title, email_visibility, phone_visibility) on people to meute_app;
+grant execute on function meute_search_query(text) to meute_app;

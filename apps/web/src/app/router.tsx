@@ -1,0 +1,170 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation, useParams } from 'react-router';
+import { ErrorBanner, Loading } from '../components/feedback.tsx';
+import { LogoMark } from '../components/logo.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { PublicLayout } from '../components/public-layout.tsx';
+import { AcceptInvitationPage } from '../features/accounts/accept-invitation-page.tsx';
+import { AccountPage } from '../features/accounts/account-page.tsx';
+import { ForgotPasswordPage } from '../features/accounts/forgot-password-page.tsx';
+import { ResetPasswordPage } from '../features/accounts/reset-password-page.tsx';
+import { SignInPage } from '../features/accounts/sign-in-page.tsx';
+import { AlliancesPage } from '../features/alliances/alliances-page.tsx';
+import { DirectoryPage } from '../features/directory/directory-page.tsx';
+import { EventsPage } from '../features/events/events-page.tsx';
+import { FederationPage } from '../features/federation/federation-page.tsx';
+import { GroupsPage } from '../features/groups/groups-page.tsx';
+import { NeedsPage } from '../features/needs/needs-page.tsx';
+import { NetworkHomePage } from '../features/networks/network-home-page.tsx';
+import { NetworkUnavailable } from '../features/networks/network-unavailable.tsx';
+import { OutboxPage } from '../features/outbox/outbox-page.tsx';
+import { PurchasingPage } from '../features/purchasing/purchasing-page.tsx';
+import { SharingPage } from '../features/sharing/sharing-page.tsx';
+import { TendersPage } from '../features/tenders/tenders-page.tsx';
+import { TerritoryPage } from '../features/territory/territory-page.tsx';
+import { defaultNetworkSlug, rememberNetwork, useMe, useSession } from './session.tsx';
+import { Shell } from './shell.tsx';
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <SessionGate>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
+          <Route element={<RequireSignIn />}>
+            <Route element={<Shell />}>
+              <Route index element={<HomeRedirect />} />
+              <Route path="n/:slug" element={<NetworkScope />}>
+                <Route index element={<NetworkHomePage />} />
+                <Route path="directory" element={<DirectoryPage />} />
+                <Route path="groups" element={<GroupsPage />} />
+                <Route path="needs" element={<NeedsPage />} />
+                <Route path="purchasing" element={<PurchasingPage />} />
+                <Route path="tenders" element={<TendersPage />} />
+                <Route path="alliances" element={<AlliancesPage />} />
+                <Route path="sharing" element={<SharingPage />} />
+                <Route path="events" element={<EventsPage />} />
+                <Route path="federation" element={<FederationPage />} />
+                <Route path="territory" element={<TerritoryPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+              <Route path="outbox" element={<OutboxPage />} />
+              <Route path="account" element={<AccountPage />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFoundRoute />} />
+        </Routes>
+      </SessionGate>
+    </BrowserRouter>
+  );
+}
+
+/** Nothing is shown until we know whether someone is signed in. */
+function SessionGate({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const { me, loadError, reload } = useSession();
+  if (loadError) {
+    return (
+      <PublicLayout>
+        <section className="card card-form">
+          <h1>{t('error.title')}</h1>
+          <ErrorBanner error={loadError} onRetry={reload} />
+        </section>
+      </PublicLayout>
+    );
+  }
+  if (me === undefined) {
+    return (
+      <div className="boot">
+        <LogoMark size={48} />
+        <Loading />
+      </div>
+    );
+  }
+  return <>{children}</>;
+}
+
+function RequireSignIn() {
+  const { me } = useSession();
+  const location = useLocation();
+  if (!me) {
+    const here = location.pathname + location.search;
+    return <Navigate to={here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+function HomeRedirect() {
+  const me = useMe();
+  const slug = defaultNetworkSlug(me);
+  if (slug) return <Navigate to={`/n/${slug}`} replace />;
+  return <NoNetworkPage />;
+}
+
+/**
+ * Pages of one network. A network I cannot see shows the same "not found" whether it exists
+ * or not, and nothing of it is fetched: the server refuses it anyway.
+ */
+function NetworkScope() {
+  const me = useMe();
+  const { slug = '' } = useParams();
+  const isVisible = me.memberships.some((m) => m.slug === slug);
+  useEffect(() => {
+    if (isVisible) rememberNetwork(slug);
+  }, [isVisible, slug]);
+  if (!isVisible) return <NetworkUnavailable />;
+  return <Outlet />;
+}
+
+function NoNetworkPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('noNetwork.title'));
+  return (
+    <div className="page page-narrow">
+      <h1>{t('noNetwork.title')}</h1>
+      <div className="card">
+        <p className="lead">{t('noNetwork.text')}</p>
+      </div>
+    </div>
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('notFound.title'));
+  return (
+    <div className="page page-narrow not-found">
+      <p className="not-found-code" aria-hidden="true">
+        404
+      </p>
+      <h1>{t('notFound.title')}</h1>
+      <p className="lead">{t('notFound.text')}</p>
+      <Link to="/" className="button button-primary">
+        {t('notFound.home')}
+      </Link>
+    </div>
+  );
+}
+
+/** An unknown address: inside the shell when signed in, on the public layout otherwise. */
+function NotFoundRoute() {
+  const { me } = useSession();
+  if (me) {
+    return (
+      <Shell>
+        <NotFoundPage />
+      </Shell>
+    );
+  }
+  return (
+    <PublicLayout>
+      <section className="card card-form">
+        <NotFoundPage />
+      </section>
+    </PublicLayout>
+  );
+}
