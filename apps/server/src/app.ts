@@ -20,6 +20,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { membershipRoutes } from './modules/membership/membership.routes.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { rejectNulCharacters } from './plugins/input-hygiene.ts';
@@ -92,6 +93,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(outboxRoutes(context.services.outbox));
   await app.register(directoryRoutes(context.services.directory));
   await app.register(membershipRoutes(context.services.membership));
+  await app.register(referenceRoutes());
 
   if (serveSpa) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
   return app;

@@ -5,6 +5,7 @@ import { createContext } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from './db/seed/demo.ts';
+import { preloadReferenceData } from './reference/reference.ts';
 
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   if (config.logLevel === 'silent') return false;
@@ -28,6 +29,8 @@ export async function startServer(config: Config) {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database.db);
+    // Load communes and NAF now rather than on the first request that needs them.
+    preloadReferenceData();
     const context = createContext(config, database);
     const app = await buildApp(context, {
       logger: loggerOptions(config),

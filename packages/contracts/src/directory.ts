@@ -360,3 +360,33 @@ export const communeSuggestionSchema = z.object({
   postalCodes: z.array(z.string()),
 });
 export const referenceQuery = z.strictObject({ q: text(100).min(1) });
+
+// Imports -----------------------------------------------------------------------------------------
+
+export const importKindSchema = z.enum(['sirene', 'members']);
+export const importQuery = z.strictObject({
+  kind: importKindSchema,
+  /** SIRENE only: also import closed establishments (etatAdministratifEtablissement = F). */
+  includeClosed: z.enum(['true', 'false']).optional(),
+});
+
+export const importErrorSchema = z.object({
+  /** Line of the file, counting the header as line 1. */
+  line: z.number().int(),
+  column: z.string(),
+  reason: z.string(),
+});
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+/** An import is all or nothing: with any error, nothing is written and every bad row is listed. */
+export const importReportSchema = z.object({
+  status: z.enum(['imported', 'rejected']),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  errors: z.array(importErrorSchema),
+  /** How many errors there were in all (the list stops at 1,000). */
+  errorCount: z.number().int(),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;

@@ -362,7 +362,9 @@ export function getNafIndex(): NafIndex {
 
 /** A NAF rév. 2 item (`62.01Z`, or as typed: `6201z`), with its parent and children codes, or null. */
 export function getNafNode(code: string): NafNode | null {
-  return nafNode(naf(), code);
+  const node = nafNode(naf(), code);
+  // A copy: the index's own children array must not be shared with callers.
+  return node ? { ...node, children: [...node.children] } : null;
 }
 
 /** The chain from section to the item of a NAF rév. 2 code, or null when unknown. */

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import type { Scoped } from '../../db/database.ts';
-import type { DB, MembershipsTable } from '../../db/schema.ts';
+import type { DB, MembershipsTable, Visibility } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Scoped;
 
@@ -53,6 +53,33 @@ export function createAccountsRepository() {
       if (values.locale !== undefined) set.locale = values.locale;
       if (Object.keys(set).length === 0) return;
       await db.updateTable('people').set(set).where('id', '=', personId).execute();
+    },
+
+    contactOf(db: Db, personId: string) {
+      return db
+        .selectFrom('people')
+        .select(['phone', 'job_title', 'email_visibility', 'phone_visibility'])
+        .where('id', '=', personId)
+        .executeTakeFirstOrThrow();
+    },
+
+    async updateContact(
+      db: Db,
+      personId: string,
+      values: {
+        phone?: string;
+        jobTitle?: string;
+        emailVisibility?: Visibility;
+        phoneVisibility?: Visibility;
+      },
+    ) {
+      const set: Updateable<DB['people']> = {};
+      if (values.phone !== undefined) set.phone = values.phone;
+      if (values.jobTitle !== undefined) set.job_title = values.jobTitle;
+      if (values.emailVisibility !== undefined) set.email_visibility = values.emailVisibility;
+      if (values.phoneVisibility !== undefined) set.phone_visibility = values.phoneVisibility;
+      if (Object.keys(set).length > 0)
+        await db.updateTable('people').set(set).where('id', '=', personId).execute();
     },
 
     async setDisabled(db: Db, personId: string, disabled: boolean) {

@@ -1,5 +1,6 @@
 import {
   acceptInvitationRequest,
+  contactSchema,
   errorSchema,
   invitationPreviewSchema,
   invitationTokenParams,
@@ -8,6 +9,7 @@ import {
   passwordResetConfirm,
   passwordResetRequest,
   signInRequest,
+  updateContactRequest,
   updateMeRequest,
   uuidSchema,
 } from '@meute/contracts';
@@ -94,6 +96,35 @@ export function accountsRoutes(accounts: AccountsService): FastifyPluginAsyncZod
             maxAge: 31536000,
           });
         return accounts.me(person.personId);
+      },
+    );
+
+    app.get(
+      '/api/auth/me/contact',
+      {
+        schema: {
+          tags,
+          summary: 'My contact details and who sees them',
+          response: { 200: contactSchema, ...errors },
+        },
+      },
+      async (request) => accounts.contact(requirePerson(request).personId),
+    );
+
+    app.patch(
+      '/api/auth/me/contact',
+      {
+        schema: {
+          tags,
+          summary: 'Change my contact details and who sees them (members, staff only, nobody)',
+          body: updateContactRequest,
+          response: { 200: contactSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { personId } = requirePerson(request);
+        await accounts.updateContact(personId, request.body);
+        return accounts.contact(personId);
       },
     );
 

@@ -127,6 +127,21 @@ export function createAccountsService({
       await asPerson(db, personId, (trx) => accounts.updatePerson(trx, personId, changes));
     },
 
+    async contact(personId: string) {
+      const row = await asPerson(db, personId, (trx) => accounts.contactOf(trx, personId));
+      return {
+        phone: row.phone,
+        jobTitle: row.job_title,
+        emailVisibility: row.email_visibility,
+        phoneVisibility: row.phone_visibility,
+      };
+    },
+
+    /** What a person shows of their contact details, and to whom (GDPR: their choice). */
+    async updateContact(personId: string, changes: Parameters<AccountsRepository['updateContact']>[2]) {
+      await asPerson(db, personId, (trx) => accounts.updateContact(trx, personId, changes));
+    },
+
     /** Always succeeds from the outside, so nobody learns which addresses have an account. */
     async requestPasswordReset(email: string, locale: Locale) {
       const person = await accounts.findPersonByEmail(db, normaliseEmail(email));
