@@ -228,6 +228,14 @@ alter table network_dues enable row level security;
 create policy network_dues_visible on network_dues for select to meute_app
   using (network_id in (select meute_managed_network_ids()));
 
+-- The staff of a network see who applies to it: the applicant's organisation and person.
+create policy organisations_applying on organisations for select to meute_app
+  using (id in (select a.organisation_id from membership_applications a
+                 where a.network_id in (select meute_managed_network_ids())));
+create policy people_applying on people for select to meute_app
+  using (id in (select a.applicant_id from membership_applications a
+                 where a.network_id in (select meute_managed_network_ids())));
+
 grant select on network_charters, competences, organisation_competences, organisation_certifications,
   organisation_capacities, organisation_references, membership_applications, network_dues to meute_app;
 grant select (phone, job_title, email_visibility, phone_visibility) on people to meute_app;
