@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   buildNafIndex,
+  distanceKm,
   HEADCOUNT_BANDS,
   type HeadcountBand,
   type LonLat,
@@ -380,4 +381,18 @@ export function searchNaf(query: string, limit = 20, levels?: readonly NafLevel[
 /** The INSEE headcount bands, in INSEE order, with French and English labels. */
 export function headcountBands(): readonly HeadcountBand[] {
   return HEADCOUNT_BANDS;
+}
+
+/**
+ * Current communes (no arrondissements) whose centroid lies within `km` of `center`, nearest
+ * first: to place demo members, or to suggest a territory.
+ */
+export function communesWithin(center: LonLat, km: number): Commune[] {
+  const found: { commune: CommuneRecord; km: number }[] = [];
+  for (const commune of territory().communes.values()) {
+    if (commune.parentCommuneCode !== null || !commune.point) continue;
+    const d = distanceKm(center, commune.point);
+    if (d <= km) found.push({ commune, km: d });
+  }
+  return found.sort((a, b) => a.km - b.km).map((entry) => toCommune(entry.commune));
 }

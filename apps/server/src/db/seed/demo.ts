@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../modules/accounts/secrets.ts';
 import type { DB, MembershipsTable, NetworksTable } from '../schema.ts';
+import { loadDemoMembers } from './demo-members.ts';
 
 /** Every demo account shares this password; the app marks demo accounts as such. */
 export const DEMO_PASSWORD = 'meute-demo-2026';
@@ -109,6 +110,33 @@ const ROLES: { email: string; slug: string; role: Role }[] = [
   { email: 'batisseur@demo.meute.fr', slug: 'cluster-batiment-rhone', role: 'member_leader' },
 ];
 
+const CLUB_CHARTER = `Charte du Club ETI Normandie
+
+1. Confidentialité : ce qui se dit au club reste au club.
+2. Pas de démarchage commercial entre membres.
+3. Bienveillance et franc-parler : on partage ses réussites comme ses échecs.
+4. Assiduité : chaque membre participe à au moins trois rencontres par an.
+5. Entraide : chaque membre répond aux questions de ses pairs quand il a vécu la situation.`;
+
+async function configureClub(db: Kysely<DB>, clubId: string, staffId: string) {
+  await db
+    .updateTable('networks')
+    .set({
+      territory_kind: 'region',
+      territory_code: '28',
+      entry_fee_cents: 200_000,
+      yearly_dues_cents: 150_000,
+      min_staff: 250,
+      max_staff: 4999,
+    })
+    .where('id', '=', clubId)
+    .execute();
+  await db
+    .insertInto('network_charters')
+    .values({ network_id: clubId, version: 1, body: CLUB_CHARTER, created_by: staffId })
+    .execute();
+}
+
 /** Loads the demo federation, its networks and accounts. Running it twice changes nothing. */
 export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }> {
   const already = await db
@@ -154,6 +182,52 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }>
         .values({ person_id: personIds.get(email)!, network_id: networkIds.get(slug)!, role })
         .execute();
     }
+    await configureClub(
+      trx,
+      networkIds.get('club-eti-normandie')!,
+      personIds.get('animatrice@demo.meute.fr')!,
+    );
+    await trx
+      .updateTable('networks')
+      .set({
+        territory_kind: 'departement',
+        territory_code: '69',
+        entry_fee_cents: 50_000,
+        yearly_dues_cents: 60_000,
+      })
+      .where('slug', '=', 'cluster-batiment-rhone')
+      .execute();
+    await trx
+      .updateTable('networks')
+      .set({ territory_kind: 'commune', territory_code: '53084', is_open_to_applications: true })
+      .where('slug', '=', 'pays-de-craon-entreprises')
+      .execute();
+    await loadDemoMembers(trx, networkIds, personIds);
+    // Every member of the club accepted its charter when joining; most paid this year's dues.
+    const clubId = networkIds.get('club-eti-normandie')!;
+    const members = await trx
+      .selectFrom('network_organisations')
+      .select('organisation_id')
+      .where('network_id', '=', clubId)
+      .execute();
+    await trx
+      .updateTable('network_organisations')
+      .set({ charter_version: 1, charter_accepted_at: new Date('2026-01-15T10:00:00Z') })
+      .where('network_id', '=', clubId)
+      .execute();
+    await trx
+      .insertInto('network_dues')
+      .values(
+        members.map((m, index) => ({
+          network_id: clubId,
+          organisation_id: m.organisation_id,
+          kind: 'yearly' as const,
+          year: 2026,
+          amount_cents: 150_000,
+          paid_at: index % 7 === 3 ? null : new Date('2026-02-01T09:00:00Z'),
+        })),
+      )
+      .execute();
   });
   return { loaded: true };
 }
