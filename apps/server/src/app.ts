@@ -17,6 +17,7 @@ import type { AppContext } from './context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { membershipRoutes } from './modules/membership/membership.routes.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(outboxRoutes(context.services.outbox));
   await app.register(directoryRoutes(context.services.directory));
   await app.register(membershipRoutes(context.services.membership));
+  await app.register(importsRoutes(context.services.imports));
   await app.register(referenceRoutes());
 
   if (serveSpa) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -6,6 +6,7 @@ import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { createDirectoryRepository } from './modules/directory/directory.repository.ts';
 import { createDirectoryService } from './modules/directory/directory.service.ts';
 import { referenceLookups } from './modules/directory/reference-lookups.ts';
+import { createImportsService } from './modules/imports/imports.service.ts';
 import { createMembershipRepository } from './modules/membership/membership.repository.ts';
 import { createMembershipService } from './modules/membership/membership.service.ts';
 import { createNetworksRepository } from './modules/networks/networks.repository.ts';
@@ -38,6 +39,7 @@ export function createContext(
       publicUrl: config.publicUrl,
     }),
     outbox: createOutboxService({ db, mailer }),
+    imports: createImportsService({ db, databaseUrl: database.url, networks: repositories.networks }),
     directory: createDirectoryService({
       db,
       directory: repositories.directory,

@@ -8,6 +8,7 @@ import { type Database, openDatabase } from '../db/database.ts';
 import { DataDirectoryInUseError } from '../db/embedded.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../db/seed/demo.ts';
+import { type ImportCommandOptions, runImportCommand } from '../modules/imports/import-command.ts';
 import { startServer } from '../server.ts';
 
 /** `meute start | migrate | demo | backup FILE | restore FILE | reset`, on the same configuration as the server. */
@@ -132,6 +133,19 @@ program
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command('import')
+  .argument('<kind>', 'sirene | members')
+  .argument('<file>', 'StockEtablissement (CSV) ou tableur des membres (CSV, XLSX) / file to import')
+  .requiredOption('--network <slug>', 'réseau qui reçoit les organisations / network receiving them')
+  .option('--unite-legale <file>', 'sirene : StockUniteLegale, pour les noms / for the names')
+  .option('--include-closed', 'sirene : aussi les établissements fermés / closed establishments too')
+  .description('Importe des organisations, tout ou rien / import organisations, all or nothing')
+  .action(async (kind: string, file: string, options: ImportCommandOptions) => {
+    const code = await withDatabase((database) => runImportCommand(database, kind, file, options));
+    process.exitCode = code;
   });
 
 try {

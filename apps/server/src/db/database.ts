@@ -28,6 +28,11 @@ pg.types.setTypeParser(DATE_OID, (value) => value);
 
 export function connect(url: string, poolSize = 10): Kysely<DB> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
+  // An idle connection can be closed by the server (a restart, a shutdown): the pool drops it and
+  // opens another when needed. Without a listener, that event would crash the process.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.warn(`PostgreSQL connection lost: ${error.message}`);
+  });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -81,7 +81,7 @@ describe('embedded PostgreSQL', { timeout: 240_000 }, () => {
     const again = await signIn(second.url, 'dirigeant@demo.meute.fr');
     assert.equal(await displayName(second.url, again), 'Écriture 25');
     second.child.kill('SIGTERM');
-    assert.equal(await second.exited, 0);
+    assert.equal(await second.exited, 0, second.output());
   });
 
   it('refuses a second Meute on the same data directory', async () => {

@@ -47,6 +47,8 @@ export interface OrganisationsTable {
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   search_vector: ColumnType<string | null, never, never>;
+  /** Kept by a trigger from network_organisations. */
+  network_ids: ColumnType<string[], never, never>;
 }
 
 export interface CompetencesTable {
@@ -209,7 +211,13 @@ export interface OutboxEmailsTable {
   created_at: CreatedAt;
 }
 
+export interface DirectoryVersionTable {
+  id: Generated<boolean>;
+  version: ColumnType<string, never, never>;
+}
+
 export interface DB {
+  directory_version: DirectoryVersionTable;
   people: PeopleTable;
   organisations: OrganisationsTable;
   person_organisations: PersonOrganisationsTable;

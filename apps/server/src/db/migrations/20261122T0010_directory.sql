@@ -60,6 +60,7 @@ create index organisations_siren_idx on organisations (siren);
 create index organisations_search_idx on organisations using gin (search_vector);
 create index organisations_name_trgm_idx on organisations using gin (name gin_trgm_ops);
 create index organisations_point_idx on organisations (lat, lon);
+create index organisations_name_idx on organisations (name);
 
 -- The shared taxonomy of competences: rows with no network are common to the instance, the
 -- others are curated by one network.
@@ -155,9 +156,10 @@ create table network_dues (
   unique (network_id, organisation_id, kind, year)
 );
 
--- Search text of an organisation: its name first, then its competences, its description and
--- references. Kept up to date by the services after every change of the profile.
-create function meute_refresh_organisation_search(org uuid) returns void
+-- Search text of organisations: the name first, then competences, description, certifications
+-- and capacities, then references. Kept up to date by the services after every change of a
+-- profile, and by imports for many organisations in one statement.
+create function meute_refresh_organisations_search(ids uuid[]) returns void
 language sql
 as $$
   update organisations o set search_vector =
@@ -172,8 +174,12 @@ as $$
    || setweight(to_tsvector('meute_french', coalesce((
         select string_agg(r.title || ' ' || r.client || ' ' || r.description, ' ')
           from organisation_references r where r.organisation_id = o.id), '')), 'D')
-  where o.id = org
+  where o.id in (select unnest(ids))
 $$;
+
+create function meute_refresh_organisation_search(org uuid) returns void
+language sql
+as $$ select meute_refresh_organisations_search(array[org]) $$;
 
 -- A person's words become a query that also finds the words' family: « usinage » (stem
 -- usinag) finds « usiné » (stem usin) because each stem also matches as a shorter prefix.
@@ -186,6 +192,44 @@ as $$
     from unnest(tsvector_to_array(to_tsvector('meute_french', coalesce(words, '')))) as lexeme
 $$;
 
+-- A counter that changes whenever anything the directory shows changes: the app caches facet
+-- counts under it, so a cached count is never stale, whichever instance wrote.
+create table directory_version (
+  id boolean primary key default true check (id),
+  version bigint not null default 0
+);
+insert into directory_version default values;
+
+create function meute_bump_directory_version() returns trigger
+language plpgsql security definer set search_path = public
+as $$
+begin
+  update directory_version set version = version + 1;
+  return null;
+end
+$$;
+
+create trigger organisations_directory_version after insert or update or delete or truncate on organisations
+  for each statement execute function meute_bump_directory_version();
+create trigger network_organisations_directory_version after insert or update or delete or truncate on network_organisations
+  for each statement execute function meute_bump_directory_version();
+create trigger organisation_competences_directory_version after insert or update or delete or truncate on organisation_competences
+  for each statement execute function meute_bump_directory_version();
+create trigger organisation_certifications_directory_version after insert or update or delete or truncate on organisation_certifications
+  for each statement execute function meute_bump_directory_version();
+create trigger competences_directory_version after insert or update or delete or truncate on competences
+  for each statement execute function meute_bump_directory_version();
+create trigger memberships_directory_version after insert or update or delete or truncate on memberships
+  for each statement execute function meute_bump_directory_version();
+
+-- The organisations whose search text matches some words. Under row-level security PostgreSQL
+-- may not use the full-text index for a person's own condition (the match operator is not
+-- leakproof), and scans every row; this function uses the index and returns ids only, which
+-- the caller's query then filters through the organisations' policy like any other row.
+create function meute_text_matches(words text) returns setof uuid
+language sql stable security definer set search_path = public
+as $$ select id from organisations where search_vector @@ meute_search_query(words) $$;
+
 -- Row-level security --------------------------------------------------------------------------
 
 alter table network_charters enable row level security;
@@ -196,28 +240,109 @@ alter table competences enable row level security;
 create policy competences_visible on competences for select to meute_app
   using (network_id is null or network_id in (select meute_visible_network_ids()));
 
--- Profile details follow their organisation's visibility.
-create function meute_visible_organisation_ids() returns setof uuid
-language sql stable security definer set search_path = public
+-- Which networks an organisation belongs to, and their federations, kept on the organisation
+-- itself. A person's policy then compares two short arrays on each row (their own networks, the
+-- federations they staff), where a join to network_organisations would build a hash of every
+-- visible membership on every query: that is what keeps a search over 80,000 organisations fast.
+alter table organisations
+  add column network_ids uuid[] not null default '{}',
+  add column federation_ids uuid[] not null default '{}';
+create index network_organisations_organisation_idx on network_organisations (organisation_id);
+
+create function meute_sync_organisations_networks(ids uuid[]) returns void
+language sql security definer set search_path = public
 as $$
-  select po.organisation_id from person_organisations po where po.person_id = meute_person_id()
-  union
-  select no.organisation_id from network_organisations no
-   where no.network_id in (select meute_visible_network_ids())
+  update organisations o
+     set network_ids = coalesce((select array_agg(no.network_id order by no.network_id)
+                                   from network_organisations no where no.organisation_id = o.id), '{}'),
+         federation_ids = coalesce((select array_agg(distinct n.parent_id)
+                                      from network_organisations no join networks n on n.id = no.network_id
+                                     where no.organisation_id = o.id and n.parent_id is not null), '{}')
+   where o.id in (select unnest(ids))
 $$;
 
+create function meute_sync_organisation_networks() returns trigger
+language plpgsql security definer set search_path = public
+as $$
+begin
+  perform meute_sync_organisations_networks(array(select distinct organisation_id from changed));
+  return null;
+end
+$$;
+create trigger network_organisations_sync_insert after insert on network_organisations
+  referencing new table as changed for each statement execute function meute_sync_organisation_networks();
+create trigger network_organisations_sync_delete after delete on network_organisations
+  referencing old table as changed for each statement execute function meute_sync_organisation_networks();
+
+-- A network moved to another federation moves its members' federation_ids with it.
+create function meute_sync_network_parent() returns trigger
+language plpgsql security definer set search_path = public
+as $$
+begin
+  perform meute_sync_organisations_networks(
+    array(select organisation_id from network_organisations where network_id = new.id));
+  return null;
+end
+$$;
+create trigger networks_parent_sync after update of parent_id on networks
+  for each row when (old.parent_id is distinct from new.parent_id) execute function meute_sync_network_parent();
+
+-- The sets a person's policies compare with, each computed once per query.
+create function meute_direct_network_array() returns uuid[]
+language sql stable security definer set search_path = public
+as $$ select coalesce(array_agg(distinct network_id), '{}') from memberships where person_id = meute_person_id() $$;
+
+create function meute_staffed_federation_array() returns uuid[]
+language sql stable security definer set search_path = public
+as $$
+  select coalesce(array_agg(distinct network_id), '{}') from memberships
+   where person_id = meute_person_id() and role = 'federation_staff'
+$$;
+
+create function meute_is_instance_admin() returns boolean
+language sql stable security definer set search_path = public
+as $$
+  select coalesce((select is_instance_admin and disabled_at is null from people where id = meute_person_id()), false)
+$$;
+
+create function meute_managed_network_array() returns uuid[]
+language sql stable security definer set search_path = public
+as $$ select coalesce(array_agg(id), '{}') from meute_managed_network_ids() as id $$;
+
+-- Organisations a person sees apart from their networks' members: their own, and for staff,
+-- those applying to the networks they run.
+create function meute_extra_organisation_array() returns uuid[]
+language sql stable security definer set search_path = public
+as $$
+  select coalesce(array_agg(id), '{}') from (
+    select po.organisation_id as id from person_organisations po where po.person_id = meute_person_id()
+    union
+    select a.organisation_id from membership_applications a
+     where a.network_id = any(meute_managed_network_array())
+  ) visible
+$$;
+
+-- The same rule as meute_visible_network_ids(), applied to an organisation's networks.
+drop policy organisations_visible on organisations;
+create policy organisations_visible on organisations for select to meute_app
+  using (network_ids && (select meute_direct_network_array())
+         or federation_ids && (select meute_staffed_federation_array())
+         or (select meute_is_instance_admin())
+         or id = any((select meute_extra_organisation_array())::uuid[]));
+
+-- Profile details follow their organisation: the subquery applies the organisation's policy.
 alter table organisation_competences enable row level security;
 create policy organisation_competences_visible on organisation_competences for select to meute_app
-  using (organisation_id in (select meute_visible_organisation_ids()));
+  using (exists (select 1 from organisations o where o.id = organisation_id));
 alter table organisation_certifications enable row level security;
 create policy organisation_certifications_visible on organisation_certifications for select to meute_app
-  using (organisation_id in (select meute_visible_organisation_ids()));
+  using (exists (select 1 from organisations o where o.id = organisation_id));
 alter table organisation_capacities enable row level security;
 create policy organisation_capacities_visible on organisation_capacities for select to meute_app
-  using (organisation_id in (select meute_visible_organisation_ids()));
+  using (exists (select 1 from organisations o where o.id = organisation_id));
 alter table organisation_references enable row level security;
 create policy organisation_references_visible on organisation_references for select to meute_app
-  using (organisation_id in (select meute_visible_organisation_ids()));
+  using (exists (select 1 from organisations o where o.id = organisation_id));
 
 -- Applications and dues are for the network's staff, and for the applicant's own organisation.
 alter table membership_applications enable row level security;
@@ -228,16 +353,14 @@ alter table network_dues enable row level security;
 create policy network_dues_visible on network_dues for select to meute_app
   using (network_id in (select meute_managed_network_ids()));
 
--- The staff of a network see who applies to it: the applicant's organisation and person.
-create policy organisations_applying on organisations for select to meute_app
-  using (id in (select a.organisation_id from membership_applications a
-                 where a.network_id in (select meute_managed_network_ids())));
+-- The staff of a network see who applies to it.
 create policy people_applying on people for select to meute_app
   using (id in (select a.applicant_id from membership_applications a
                  where a.network_id in (select meute_managed_network_ids())));
 
-grant select on network_charters, competences, organisation_competences, organisation_certifications,
+grant select on directory_version, network_charters, competences, organisation_competences, organisation_certifications,
   organisation_capacities, organisation_references, membership_applications, network_dues to meute_app;
 grant select (phone, job_title, email_visibility, phone_visibility) on people to meute_app;
 grant update (phone, job_title, email_visibility, phone_visibility) on people to meute_app;
 grant execute on function meute_search_query(text) to meute_app;
+grant execute on function meute_text_matches(text) to meute_app;

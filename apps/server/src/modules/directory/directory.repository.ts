@@ -6,7 +6,8 @@ type Db = Kysely<DB> | Scoped;
 
 /** What a directory search filters on, already resolved by the service (codes, ids, points). */
 export interface DirectoryFilters {
-  networkIds: string[];
+  /** One network, or null for every network the person belongs to. */
+  networkId: string | null;
   words?: string | undefined;
   nafDivisions?: string[] | undefined;
   category?: string | undefined;
@@ -30,13 +31,16 @@ function distanceKmSql(lon: number, lat: number) {
 function whereClause(f: DirectoryFilters): Expression<SqlBool> {
   const parts = [
     sql`o.is_active`,
-    sql`exists (select 1 from network_organisations no
-                 where no.organisation_id = o.id and no.network_id = any(${f.networkIds}::uuid[]))`,
+    f.networkId
+      ? sql`o.id in (select organisation_id from network_organisations where network_id = ${f.networkId})`
+      : // The networks of the person's own memberships and federations, not the organisations
+        // that row-level security also shows them (their own company, applicants).
+        sql`(o.network_ids && (select meute_direct_network_array())
+             or o.federation_ids && (select meute_staffed_federation_array())
+             or (select meute_is_instance_admin()))`,
   ];
   if (f.words) {
-    parts.push(
-      sql`(o.search_vector @@ meute_search_query(${f.words}) or o.name ilike ${`%${escapeLike(f.words)}%`})`,
-    );
+    parts.push(sql`o.id in (select meute_text_matches(${f.words}))`);
   }
   if (f.nafDivisions) parts.push(sql`substr(o.naf_code, 1, 2) = any(${f.nafDivisions}::text[])`);
   if (f.category) parts.push(sql`o.category = ${f.category}`);
@@ -101,13 +105,22 @@ export function createDirectoryRepository() {
       const query = sql`meute_search_query(${words})`;
       const distance = f.near ? distanceKmSql(f.near.lon, f.near.lat) : sql<number | null>`null::float8`;
       const order = f.near
-        ? sql`distance_km asc, o.name asc`
+        ? sql`${distance} asc, o.name asc`
         : f.words
           ? sql`ts_rank_cd(o.search_vector, ${query}) desc, o.name asc`
           : sql`o.name asc`;
+      // The page is chosen first on cheap columns; the details of its rows come after, so the
+      // per-row subqueries run for one page, not for every match.
       const { rows } = await sql<SearchRow>`
+        with page as (
+          select o.id, ${distance} as distance_km
+            from organisations o
+           where ${whereClause(f)}
+           order by ${order}
+           limit ${page.limit} offset ${page.offset}
+        )
         select o.id, o.name, o.kind, o.siret, o.naf_code, o.category, o.headcount_band, o.commune_code,
-               o.departement_code, o.lon, o.lat, ${distance} as distance_km,
+               o.departement_code, o.lon, o.lat, page.distance_km,
                coalesce((select array_agg(c.label order by c.label) from organisation_competences oc
                           join competences c on c.id = oc.competence_id where oc.organisation_id = o.id), '{}')
                  || o.free_competences as competences,
@@ -131,10 +144,8 @@ export function createDirectoryRepository() {
                           where r.organisation_id = o.id and ${words} <> ''
                             and to_tsvector('meute_french', r.title || ' ' || r.client || ' ' || r.description) @@ ${query}),
                         '{}') as matched_references
-          from organisations o
-         where ${whereClause(f)}
-         order by ${order}
-         limit ${page.limit} offset ${page.offset}`.execute(db);
+          from page join organisations o on o.id = page.id
+         order by ${order}`.execute(db);
       return rows;
     },
 
@@ -146,18 +157,17 @@ export function createDirectoryRepository() {
         label: string | null;
         count: number;
       }>`
-        with matches as (
-          select o.id, o.naf_code, o.category, o.departement_code from organisations o where ${whereClause(f)}
+        with matches as materialized (
+          select o.id, substr(o.naf_code, 1, 2) as division, o.category, o.departement_code
+            from organisations o where ${whereClause(f)}
         )
-        select 'total' as facet, null as value, null as label, count(*)::int as count from matches
-        union all
-        select 'division', substr(naf_code, 1, 2), null, count(*)::int from matches
-         where naf_code is not null group by 2
-        union all
-        select 'category', category, null, count(*)::int from matches where category is not null group by 2
-        union all
-        select 'departement', departement_code, null, count(*)::int from matches
-         where departement_code is not null group by 2
+        select case when grouping(division) = 0 then 'division'
+                    when grouping(category) = 0 then 'category'
+                    when grouping(departement_code) = 0 then 'departement'
+                    else 'total' end as facet,
+               coalesce(division, category, departement_code) as value, null as label, count(*)::int as count
+          from matches
+         group by grouping sets ((division), (category), (departement_code), ())
         union all
         select 'competence', c.id::text, min(c.label), count(*)::int from matches m
           join organisation_competences oc on oc.organisation_id = m.id
@@ -169,6 +179,12 @@ export function createDirectoryRepository() {
          where c.expires_on is null or c.expires_on >= current_date
          group by lower(c.name)`.execute(db);
       return rows;
+    },
+
+    /** Changes whenever anything the directory shows changes (a trigger bumps it). */
+    async directoryVersion(db: Db): Promise<string> {
+      const row = await db.selectFrom('directory_version').select('version').executeTakeFirstOrThrow();
+      return String(row.version);
     },
 
     async mapPoints(db: Scoped, f: DirectoryFilters, limit: number) {

@@ -16,11 +16,14 @@ import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
 import type { NetworksRepository } from '../networks/networks.repository.ts';
 import { loadNetworkForActor } from '../networks/networks.service.ts';
 import type { DirectoryFilters, DirectoryRepository, SearchRow } from './directory.repository.ts';
+import { LruCache } from './facet-cache.ts';
 import type { ReferenceLookups } from './reference-lookups.ts';
 
 const MAP_POINT_LIMIT = 5000;
 export const EXPORT_ROW_LIMIT = 100_000;
 const FACET_LIMIT = 30;
+const CACHE_ENTRIES = 2000;
+const CACHE_MAX_AGE_MS = 10 * 60 * 1000;
 
 interface Deps {
   db: Kysely<DB>;
@@ -33,16 +36,38 @@ type SearchFilters = Omit<DirectorySearchQuery, 'page' | 'pageSize'>;
 
 /** The directory: search across the networks a person belongs to, organisation profiles, statistics. */
 export function createDirectoryService({ db, directory, networks, reference }: Deps) {
+  const facetCache = new LruCache<ReturnType<typeof facetsFrom>>(CACHE_ENTRIES, CACHE_MAX_AGE_MS);
+  const searchCache = new LruCache<DirectorySearchResult>(CACHE_ENTRIES, CACHE_MAX_AGE_MS);
+
   /** Which networks a search covers: the one asked for (if visible), or all the person's networks. */
   async function resolveScope(trx: Scoped, person: AuthenticatedPerson, slug: string | undefined) {
-    if (slug) {
-      const { network } = await loadNetworkForActor(trx, networks, person, slug);
-      return [network.id];
-    }
-    return (await networks.listVisible(trx)).map((n) => n.id);
+    if (!slug) return null;
+    const { network } = await loadNetworkForActor(trx, networks, person, slug);
+    return network.id;
   }
 
-  function resolveFilters(scope: string[], query: SearchFilters): DirectoryFilters {
+  /**
+   * What a cached answer depends on: the directory's version, every network the person sees (not
+   * only the searched ones: what a person may see of an organisation's competences depends on
+   * it), and the question.
+   */
+  async function cacheKey(trx: Scoped, question: unknown): Promise<string> {
+    const version = await directory.directoryVersion(trx);
+    const visible = await networks.listVisibleIds(trx);
+    return JSON.stringify([version, visible, question]);
+  }
+
+  /** Facet counts, computed once per directory version and per question (other pages share them). */
+  async function cachedFacets(trx: Scoped, filters: DirectoryFilters) {
+    const key = await cacheKey(trx, filters);
+    const cached = facetCache.get(key);
+    if (cached) return cached;
+    const computed = facetsFrom(await directory.facets(trx, filters));
+    facetCache.set(key, computed);
+    return computed;
+  }
+
+  function resolveFilters(scope: string | null, query: SearchFilters): DirectoryFilters {
     let near: DirectoryFilters['near'];
     if (query.near) {
       const commune = reference.commune(query.near);
@@ -52,7 +77,7 @@ export function createDirectoryService({ db, directory, networks, reference }: D
     }
     const words = query.q?.trim();
     return {
-      networkIds: scope,
+      networkId: scope,
       words: words ? words : undefined,
       nafDivisions: query.nafDivision
         ? [query.nafDivision]
@@ -139,16 +164,16 @@ export function createDirectoryService({ db, directory, networks, reference }: D
     async search(person: AuthenticatedPerson, query: DirectorySearchQuery): Promise<DirectorySearchResult> {
       return asPerson(db, person.personId, async (trx) => {
         const filters = resolveFilters(await resolveScope(trx, person, query.network), query);
+        const key = await cacheKey(trx, { filters, page: query.page, pageSize: query.pageSize });
+        const cached = searchCache.get(key);
+        if (cached) return cached;
         const nearCommune = query.near ? reference.commune(query.near) : null;
-        const [rows, facetRows] = await Promise.all([
-          directory.search(trx, filters, {
-            limit: query.pageSize,
-            offset: (query.page - 1) * query.pageSize,
-          }),
-          directory.facets(trx, filters),
-        ]);
-        const { total, facets } = facetsFrom(facetRows);
-        return {
+        const rows = await directory.search(trx, filters, {
+          limit: query.pageSize,
+          offset: (query.page - 1) * query.pageSize,
+        });
+        const { total, facets } = await cachedFacets(trx, filters);
+        const result = {
           total,
           page: query.page,
           pageSize: query.pageSize,
@@ -158,6 +183,8 @@ export function createDirectoryService({ db, directory, networks, reference }: D
           results: rows.map(toSummary),
           facets,
         };
+        searchCache.set(key, result);
+        return result;
       });
     },
 

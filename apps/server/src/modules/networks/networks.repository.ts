@@ -28,6 +28,12 @@ export function createNetworksRepository() {
         .execute();
     },
 
+    /** Ids of every network the caller sees, in a stable order. */
+    async listVisibleIds(db: Scoped): Promise<string[]> {
+      const rows = await db.selectFrom('networks').select('id').orderBy('id').execute();
+      return rows.map((row) => row.id);
+    },
+
     findBySlug(db: Db, slug: string) {
       return db
         .selectFrom('networks as n')

@@ -1,0 +1,582 @@
+import type { Readable } from 'node:stream';
+import type { ImportReport, Locale } from '@meute/contracts';
+import { detectDelimiter, type TextEncoding, textDecoderFor } from '@meute/domain';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { asPerson } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
+import type { NetworksRepository } from '../networks/networks.repository.ts';
+import { loadNetworkForActor } from '../networks/networks.service.ts';
+import { type CsvEvent, isBlankRecord, parseCsvLine, readCsvRecords } from './csv-reader.ts';
+import { FileProblem, type FileSource, firstLine, openFileSource, QuoteTracker } from './file-source.ts';
+import { quoteValue, type Reason, type ReasonCode, reasonText } from './import-messages.ts';
+import {
+  beginImport,
+  buildSireneRows,
+  buildUniteLegale,
+  copyFailure,
+  copyInto,
+  copyMemberRows,
+  createMemberStaging,
+  createStaging,
+  type ImportClient,
+  linkToNetwork,
+  memberDuplicates,
+  refreshStaleSearch,
+  type SireneColumns,
+  sireneCounts,
+  sireneErrors,
+  type UniteLegaleColumns,
+  upsertMembers,
+  upsertSirene,
+} from './imports.repository.ts';
+import { type MemberHeader, memberRowCsv, readMemberHeader, readMemberRow } from './member-rows.ts';
+import { readXlsxRows } from './xlsx-reader.ts';
+
+/** The largest file an import reads (the whole SIRENE stock of establishments is about 7 GB). */
+export const MAX_IMPORT_BYTES = 16 * 2 ** 30;
+
+/** At most this many errors are listed in a report; `errorCount` has them all. */
+export const MAX_LISTED_ERRORS = 1000;
+
+export type ImportKind = 'sirene' | 'members';
+/** `file`: the establishments or members; `uniteLegale`: SIRENE's StockUniteLegale, for names. */
+export type ImportFileRole = 'file' | 'uniteLegale';
+
+export interface ImportFile {
+  role: ImportFileRole | string;
+  stream: Readable | AsyncIterable<Buffer>;
+}
+
+export interface ImportOptions {
+  kind: ImportKind;
+  /** SIRENE: also import closed establishments (as inactive organisations). */
+  includeClosed?: boolean;
+  locale: Locale;
+  /** Called with the size of each chunk read from the files, for a progress bar. */
+  onBytes?: (bytes: number) => void;
+  /** Called at the end of each step with its duration, for benchmarks. */
+  onStep?: (step: ImportStep, ms: number) => void;
+}
+
+export type ImportStep = 'prepare' | 'load' | 'check' | 'write' | 'link' | 'search' | 'commit';
+
+interface Deps {
+  db: Kysely<DB>;
+  /** The database URL as the schema's owner: the import writes as the system, after the permission check. */
+  databaseUrl: string;
+  networks: NetworksRepository;
+}
+
+interface Problem {
+  file: ImportFileRole;
+  line: number;
+  column: string;
+  reason: Reason;
+}
+
+const SIRENE_FIELDS = [
+  'siret',
+  'siren',
+  'nic',
+  'statutDiffusionEtablissement',
+  'trancheEffectifsEtablissement',
+  'codeCommuneEtablissement',
+  'etatAdministratifEtablissement',
+  'enseigne1Etablissement',
+  'denominationUsuelleEtablissement',
+  'activitePrincipaleEtablissement',
+  'nomenclatureActivitePrincipaleEtablissement',
+  'coordonneeLambertAbscisseEtablissement',
+  'coordonneeLambertOrdonneeEtablissement',
+] as const satisfies readonly (keyof SireneColumns)[];
+const SIRENE_REQUIRED = [
+  'siret',
+  'etatAdministratifEtablissement',
+  'trancheEffectifsEtablissement',
+  'codeCommuneEtablissement',
+  'activitePrincipaleEtablissement',
+] as const;
+const UNITE_LEGALE_FIELDS = [
+  'siren',
+  'denominationUniteLegale',
+  'categorieEntreprise',
+  'statutDiffusionUniteLegale',
+] as const satisfies readonly (keyof UniteLegaleColumns)[];
+const UNITE_LEGALE_REQUIRED = ['siren', 'denominationUniteLegale'] as const;
+
+const pgEncoding = (encoding: TextEncoding) => (encoding === 'windows-1252' ? 'WIN1252' : 'UTF8');
+const encodingName = (encoding: TextEncoding) => (encoding === 'windows-1252' ? 'Windows-1252' : 'UTF-8');
+
+async function drain(stream: Readable | AsyncIterable<Buffer>): Promise<void> {
+  for await (const _ of stream) {
+    // Read and dropped: an upload's next part comes after this one.
+  }
+}
+
+async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: TextEncoding): AsyncGenerator<string> {
+  const decoder = textDecoderFor(encoding);
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** The errors of one import, every one counted, the first ones by line kept. */
+class ProblemList {
+  readonly kept: Problem[] = [];
+  count = 0;
+  /** Set when the file cannot be read further (no header, broken quoting, COPY refused). */
+  fatal = false;
+
+  add(problem: Problem): void {
+    this.count++;
+    if (this.kept.length < MAX_LISTED_ERRORS) this.kept.push(problem);
+  }
+
+  report(locale: Locale): ImportReport['errors'] {
+    const order = (p: Problem) => (p.file === 'file' ? 0 : 1);
+    return this.kept
+      .sort((a, b) => order(a) - order(b) || a.line - b.line)
+      .slice(0, MAX_LISTED_ERRORS)
+      .map((p) => {
+        const reason = reasonText(locale, p.reason);
+        return p.file === 'uniteLegale'
+          ? {
+              line: p.line,
+              column: p.column ? `uniteLegale.${p.column}` : 'uniteLegale',
+              reason: reasonText(locale, { code: 'uniteLegale.prefix', params: { reason } }),
+            }
+          : { line: p.line, column: p.column, reason };
+      });
+  }
+}
+
+/** The problem PostgreSQL's COPY reported, on the line it stopped at. */
+function copyProblem(
+  file: ImportFileRole,
+  error: unknown,
+  names: readonly string[],
+  encoding: TextEncoding,
+): Problem | null {
+  const failure = copyFailure(error);
+  if (!failure) return null;
+  const columnIndex = /column "?c(\d+)"?/.exec(
+    `${(error as { where?: string }).where ?? ''} ${failure.message}`,
+  )?.[1];
+  const column = columnIndex ? (names[Number(columnIndex) - 1] ?? '') : '';
+  let reason: Reason;
+  if (/0x00/.test(failure.message)) reason = { code: 'csv.nul' };
+  else if (failure.code === '22021' || failure.code === '22P05')
+    reason = { code: 'csv.encoding', params: { encoding: encodingName(encoding) } };
+  else if (/unterminated CSV quoted field/i.test(failure.message)) reason = { code: 'csv.quote' };
+  else if (/extra data after last expected column/i.test(failure.message))
+    reason = { code: 'csv.extraColumns' };
+  else if (/missing data for column/i.test(failure.message))
+    reason = { code: 'csv.missingColumns', params: { column } };
+  else reason = { code: 'csv.unreadable', params: { detail: failure.message } };
+  return {
+    file,
+    line: failure.line ?? 1,
+    column: reason.code === 'csv.missingColumns' ? '' : column,
+    reason,
+  };
+}
+
+/** One import: its connection, its transaction, what it has read and found wrong. */
+class ImportRun {
+  readonly problems = new ProblemList();
+  /** A COPY failed: the transaction can only be rolled back. */
+  aborted = false;
+  sirene: { columns: SireneColumns } | null = null;
+  uniteLegale: { columns: UniteLegaleColumns } | null = null;
+  memberHeader: MemberHeader | null = null;
+  memberRows = 0;
+  private readonly seen = new Set<string>();
+
+  readonly client: ImportClient;
+  readonly options: ImportOptions;
+
+  constructor(client: ImportClient, options: ImportOptions) {
+    this.client = client;
+    this.options = options;
+  }
+
+  private fileProblem(file: ImportFileRole, reason: Reason, line = 1, column = ''): void {
+    this.problems.add({ file, line, column, reason });
+    this.problems.fatal = true;
+  }
+
+  /** Reads a CSV header into the staging table's column names; records what is missing. */
+  private readRawHeader<F extends string>(
+    file: ImportFileRole,
+    source: FileSource,
+    fields: readonly F[],
+    required: readonly F[],
+  ): { names: string[]; delimiter: string; columns: Record<F, string | null> } | null {
+    const first = firstLine(source.head);
+    if (!first && !source.complete) {
+      this.fileProblem(file, { code: 'file.noHeader' });
+      return null;
+    }
+    const text = textDecoderFor(source.encoding).decode(first ? first.line : source.head);
+    const delimiter = detectDelimiter(text);
+    const names = parseCsvLine(text.replace(/\r$/, ''), delimiter).map((name) => name.trim());
+    const byName = new Map<string, number[]>();
+    names.forEach((name, i) => {
+      const key = name.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), i]);
+    });
+    const columns = {} as Record<F, string | null>;
+    let ok = true;
+    for (const field of fields) {
+      const indexes = byName.get(field.toLowerCase()) ?? [];
+      if (indexes.length > 1) {
+        this.fileProblem(file, { code: 'header.duplicate', params: { column: field } }, 1, field);
+        ok = false;
+      }
+      columns[field] = indexes.length ? `c${indexes[0]! + 1}` : null;
+    }
+    const found = names.filter(Boolean).slice(0, 8).join(', ') || '—';
+    for (const field of required) {
+      if (!columns[field]) {
+        this.fileProblem(
+          file,
+          { code: 'header.missing', params: { column: field, delimiter, found } },
+          1,
+          field,
+        );
+        ok = false;
+      }
+    }
+    return ok ? { names, delimiter, columns } : null;
+  }
+
+  /** Streams a CSV file as it is into a staging table (the header names its columns). */
+  private async loadRaw<F extends string>(
+    file: ImportFileRole,
+    source: FileSource,
+    table: string,
+    fields: readonly F[],
+    required: readonly F[],
+  ): Promise<Record<F, string | null> | null> {
+    if (source.format === 'xlsx') {
+      this.fileProblem(file, { code: 'file.xlsxForSirene' });
+      return null;
+    }
+    const header = this.readRawHeader(file, source, fields, required);
+    if (!header) return null;
+    if (!firstLine(source.head) && source.complete) {
+      this.fileProblem(file, { code: 'file.noRows' }, 2);
+      return null;
+    }
+    await createStaging(this.client, table, header.names.length, 2);
+    const quotes = new QuoteTracker();
+    try {
+      const rows = await copyInto(
+        this.client,
+        table,
+        header.names.length,
+        { delimiter: header.delimiter, encoding: pgEncoding(source.encoding), header: true, withLine: false },
+        quotes.follow(source.chunks()),
+      );
+      if (rows === 0) this.fileProblem(file, { code: 'file.noRows' }, 2);
+    } catch (error) {
+      const problem = copyProblem(file, error, header.names, source.encoding);
+      if (!problem) throw error;
+      // PostgreSQL reports the end of the file; the quote opened earlier.
+      if (problem.reason.code === 'csv.quote' && quotes.inQuotes) problem.line = quotes.quoteLine;
+      this.aborted = true;
+      this.problems.add(problem);
+      this.problems.fatal = true;
+      return null;
+    }
+    return header.columns;
+  }
+
+  async loadSirene(source: FileSource): Promise<void> {
+    const columns = await this.loadRaw('file', source, 'imp_stage', SIRENE_FIELDS, SIRENE_REQUIRED);
+    if (columns) this.sirene = { columns };
+  }
+
+  async loadUniteLegale(source: FileSource): Promise<void> {
+    const columns = await this.loadRaw(
+      'uniteLegale',
+      source,
+      'imp_ul_stage',
+      UNITE_LEGALE_FIELDS,
+      UNITE_LEGALE_REQUIRED,
+    );
+    if (columns) this.uniteLegale = { columns };
+  }
+
+  /** Reads the member spreadsheet row by row, checks each, and COPYs the good ones. */
+  async loadMembers(source: FileSource): Promise<void> {
+    let records: AsyncIterable<CsvEvent>;
+    let delimiter: string | null = null;
+    if (source.format === 'xlsx') {
+      records = readXlsxRows(source.chunks());
+    } else {
+      const first = firstLine(source.head);
+      delimiter = detectDelimiter(textDecoderFor(source.encoding).decode(first ? first.line : source.head));
+      records = readCsvRecords(decodeChunks(source.chunks(), source.encoding), delimiter);
+    }
+    await createMemberStaging(this.client);
+    const problems = this.problems;
+    const run = this;
+    async function* lines(): AsyncGenerator<string> {
+      let batch = '';
+      try {
+        for await (const event of records) {
+          if ('unterminatedQuote' in event) {
+            run.fileProblem('file', { code: 'csv.quote' }, event.line);
+            break;
+          }
+          if (isBlankRecord(event.fields)) continue;
+          if (!run.memberHeader) {
+            const read = readMemberHeader(event.fields, delimiter);
+            if (read.problems.length) {
+              for (const p of read.problems) run.fileProblem('file', p.reason, event.line, p.column);
+              break;
+            }
+            run.memberHeader = read.header;
+            continue;
+          }
+          run.memberRows++;
+          const { row, problems: rowProblems } = readMemberRow(run.memberHeader, event.line, event.fields);
+          for (const p of rowProblems) problems.add({ file: 'file', ...p });
+          if (row) {
+            batch += memberRowCsv(row);
+            if (batch.length > 1 << 16) {
+              yield batch;
+              batch = '';
+            }
+          }
+        }
+      } catch (error) {
+        if (source.format === 'xlsx' && !(error instanceof FileProblem)) {
+          throw new FileProblem({
+            code: 'file.xlsxUnreadable',
+            params: { detail: error instanceof Error ? error.message : String(error) },
+          });
+        }
+        throw error;
+      }
+      if (batch) yield batch;
+    }
+    try {
+      await copyMemberRows(this.client, lines());
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error;
+      this.aborted = true;
+      this.fileProblem('file', error.reason);
+      return;
+    }
+    if (this.problems.fatal) return;
+    if (!this.memberHeader) this.fileProblem('file', { code: 'file.empty' });
+    else if (this.memberRows === 0) this.fileProblem('file', { code: 'file.noRows' }, 2);
+  }
+
+  async load(file: ImportFile): Promise<'loaded' | 'ignored'> {
+    const role = file.role;
+    const wanted =
+      !this.seen.has(role) && (role === 'file' || (role === 'uniteLegale' && this.options.kind === 'sirene'));
+    this.seen.add(role);
+    if (!wanted || this.aborted || this.problems.fatal) {
+      await drain(file.stream);
+      return wanted ? 'loaded' : 'ignored';
+    }
+    let source: FileSource;
+    try {
+      source = await openFileSource(file.stream, this.options.onBytes);
+    } catch (error) {
+      if (!(error instanceof FileProblem)) throw error;
+      this.fileProblem(role as ImportFileRole, error.reason);
+      return 'loaded';
+    }
+    try {
+      if (role === 'uniteLegale') await this.loadUniteLegale(source);
+      else if (this.options.kind === 'sirene') await this.loadSirene(source);
+      else await this.loadMembers(source);
+    } catch (error) {
+      // The upload went over the size limit: the COPY under way was cancelled.
+      if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+      this.aborted = true;
+      this.fileProblem(role as ImportFileRole, {
+        code: 'file.tooLarge',
+        params: { max: `${Math.round(MAX_IMPORT_BYTES / 2 ** 30)} Gio` },
+      });
+    } finally {
+      await source.drain();
+    }
+    return 'loaded';
+  }
+
+  /** Checks the staged rows and, when all are good, writes them. */
+  async finish(networkId: string): Promise<ImportReport> {
+    const { client, options, problems } = this;
+    const rejected = (rows: number, skipped: number): ImportReport => ({
+      status: 'rejected',
+      rows,
+      created: 0,
+      updated: 0,
+      skipped,
+      errors: problems.report(options.locale),
+      errorCount: problems.count,
+    });
+    if (this.aborted || problems.fatal) return rejected(this.memberRows, 0);
+
+    let last = performance.now();
+    const step = (name: ImportStep) => {
+      const now = performance.now();
+      options.onStep?.(name, now - last);
+      last = now;
+    };
+    if (options.kind === 'sirene') {
+      const columns = this.sirene!.columns;
+      await buildSireneRows(client, columns, options.includeClosed === true);
+      const { rows, skipped } = await sireneCounts(client);
+      const found = await sireneErrors(client, columns, MAX_LISTED_ERRORS);
+      for (const e of found.errors) {
+        problems.add({
+          file: 'file',
+          line: e.line,
+          column: e.column,
+          reason: {
+            code: e.code as ReasonCode,
+            params: { value: quoteValue(e.value ?? ''), first: e.first ?? '' },
+          },
+        });
+      }
+      problems.count += found.count - found.errors.length;
+      step('check');
+      if (problems.count > 0) return rejected(rows, skipped);
+      await buildUniteLegale(client, this.uniteLegale?.columns ?? null);
+      const { created, changed } = await upsertSirene(client);
+      step('write');
+      const eligible = rows - skipped;
+      await linkToNetwork(client, networkId, changed === eligible ? 'done' : 'siret');
+      step('link');
+      await refreshStaleSearch(client);
+      step('search');
+      return {
+        status: 'imported',
+        rows,
+        created,
+        updated: eligible - created,
+        skipped,
+        errors: [],
+        errorCount: 0,
+      };
+    }
+
+    const duplicates = await memberDuplicates(client, MAX_LISTED_ERRORS);
+    for (const e of duplicates) {
+      problems.add({
+        file: 'file',
+        line: e.line,
+        column: e.column,
+        reason: {
+          code: 'siret.duplicate',
+          params: { value: quoteValue(e.value ?? ''), first: e.first ?? '' },
+        },
+      });
+    }
+    step('check');
+    if (problems.count > 0) return rejected(this.memberRows, 0);
+    const { created } = await upsertMembers(client, networkId);
+    step('write');
+    await linkToNetwork(client, networkId, 'done');
+    step('link');
+    await refreshStaleSearch(client);
+    step('search');
+    return {
+      status: 'imported',
+      rows: this.memberRows,
+      created,
+      updated: this.memberRows - created,
+      skipped: 0,
+      errors: [],
+      errorCount: 0,
+    };
+  }
+}
+
+/**
+ * Imports: organisations from the SIRENE stock files or from a member spreadsheet into a
+ * network, all or nothing, in one transaction (see docs/decisions/0005-imports.md).
+ */
+export function createImportsService({ db, databaseUrl, networks }: Deps) {
+  async function run(networkId: string, options: ImportOptions, files: AsyncIterable<ImportFile>) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    // A lost connection must fail this import, not crash the process.
+    client.on('error', () => undefined);
+    await client.connect();
+    let open = false;
+    try {
+      let started = performance.now();
+      const step = (name: ImportStep) => {
+        const now = performance.now();
+        options.onStep?.(name, now - started);
+        started = now;
+      };
+      await beginImport(client);
+      open = true;
+      step('prepare');
+      const importRun = new ImportRun(client, options);
+      let sawFile = false;
+      for await (const file of files) {
+        if ((await importRun.load(file)) === 'loaded' && file.role === 'file') sawFile = true;
+      }
+      if (!sawFile) throw new AppError('VALIDATION', { field: 'file', params: { detail: 'file' } });
+      step('load');
+      const report = await importRun.finish(networkId);
+      started = performance.now();
+      await client.query(report.status === 'imported' ? 'commit' : 'rollback');
+      open = false;
+      step('commit');
+      return report;
+    } finally {
+      if (open) await client.query('rollback').catch(() => undefined);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  return {
+    /** An import by the staff of a network (403 for anyone else, 404 for a network they cannot see). */
+    async importAsStaff(
+      person: AuthenticatedPerson,
+      slug: string,
+      options: ImportOptions,
+      files: AsyncIterable<ImportFile>,
+    ): Promise<ImportReport> {
+      const networkId = await asPerson(db, person.personId, async (trx) => {
+        const access = await loadNetworkForActor(trx, networks, person, slug);
+        if (!access.canManage) throw new AppError('FORBIDDEN');
+        return access.network.id;
+      });
+      return run(networkId, options, files);
+    },
+
+    /** An import by whoever runs the `meute` command on the server (no person: the operator). */
+    async importAsOperator(
+      slug: string,
+      options: ImportOptions,
+      files: AsyncIterable<ImportFile>,
+    ): Promise<ImportReport> {
+      const network = await db
+        .selectFrom('networks')
+        .select('id')
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      if (!network) throw new AppError('NETWORK_NOT_FOUND');
+      return run(network.id, options, files);
+    },
+  };
+}
+
+export type ImportsService = ReturnType<typeof createImportsService>;
