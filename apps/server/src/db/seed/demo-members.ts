@@ -438,6 +438,36 @@ const NAMED_MEMBERS: NamedDemoMember[] = [
   },
 ];
 
+/** Territorial partners: they support the networks and appear in their directories. */
+const PARTNERS = [
+  {
+    name: 'CCI Caen Normandie',
+    commune: '14118',
+    naf: '94.11Z',
+    band: '31',
+    description:
+      'Chambre de commerce et d’industrie : accompagnement des entreprises, formation, international.',
+    networks: ['club-eti-normandie'],
+  },
+  {
+    name: 'Communauté de communes du Pays de Craon',
+    commune: '53084',
+    naf: '84.11Z',
+    band: '21',
+    description:
+      'L’intercommunalité porte le projet économique du territoire et anime le club d’entreprises.',
+    networks: ['pays-de-craon-entreprises'],
+  },
+  {
+    name: 'Lyon Métropole Innovation (démo)',
+    commune: '69123',
+    naf: '70.22Z',
+    band: '12',
+    description: 'Agence de développement économique : aides à l’innovation et mise en relation.',
+    networks: ['cluster-batiment-rhone', 'mesure-metrologie-idf'],
+  },
+];
+
 /** Adds the demo members to the demo networks; call inside the demo transaction. */
 export async function loadDemoMembers(
   db: Kysely<DB>,
@@ -462,6 +492,7 @@ export async function loadDemoMembers(
   const organisationIds: string[] = [];
 
   async function addOrganisation(values: {
+    kind?: 'company' | 'partner';
     name: string;
     commune: string;
     naf: string;
@@ -477,6 +508,7 @@ export async function loadDemoMembers(
     const org = await db
       .insertInto('organisations')
       .values({
+        kind: values.kind ?? 'company',
         name: values.name,
         siret,
         siren: siret.slice(0, 9),
@@ -546,6 +578,16 @@ export async function loadDemoMembers(
         job_title: 'Dirigeant',
       })
       .execute();
+  }
+
+  for (const partner of PARTNERS) {
+    await addOrganisation({
+      ...partner,
+      kind: 'partner',
+      competences: [],
+      certifications: [],
+      capacities: [],
+    });
   }
 
   for (const recipe of RECIPES) {

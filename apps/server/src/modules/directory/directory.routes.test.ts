@@ -14,7 +14,6 @@ describe('directory: search, profiles, exports', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   const cookies: Record<string, string> = {};
   let clubSlug: string;
-  let clusterSlug: string;
   const orgs: Record<string, { id: string }> = {};
 
   before(async () => {
@@ -23,19 +22,20 @@ describe('directory: search, profiles, exports', () => {
     const club = await buildNetwork(t.db, { kind: 'club', parentId: federation.id, name: 'Club Normandie' });
     const cluster = await buildNetwork(t.db, { kind: 'cluster', name: 'Cluster Rhône' });
     clubSlug = club.slug;
-    clusterSlug = cluster.slug;
     const people = {
       staff: await buildPerson(t.db),
       leader: await buildPerson(t.db),
       colleague: await buildPerson(t.db),
       otherLeader: await buildPerson(t.db),
       fedStaff: await buildPerson(t.db),
+      partner: await buildPerson(t.db),
     };
     await grantRole(t.db, people.staff.id, club.id, 'staff');
     await grantRole(t.db, people.leader.id, club.id, 'member_leader');
     await grantRole(t.db, people.colleague.id, club.id, 'member_employee');
     await grantRole(t.db, people.otherLeader.id, cluster.id, 'member_leader');
     await grantRole(t.db, people.fedStaff.id, federation.id, 'federation_staff');
+    await grantRole(t.db, people.partner.id, club.id, 'partner_delegate');
     for (const [name, person] of Object.entries(people)) cookies[name] = await signIn(t.app, person.email);
 
     orgs.plastiflex = await buildOrganisation(t.db, {
@@ -233,10 +233,19 @@ describe('directory: search, profiles, exports', () => {
     assert.deepEqual(values, ['Nom', '\'=HYPERLINK("http://evil.example")', 'Normandie Élec', 'Plastiflex']);
   });
 
+  it('lets territorial partners search the directory but not export it', async () => {
+    assert.equal((await get('partner', `/api/directory?network=${clubSlug}&q=usinage`)).statusCode, 200);
+    const csv = await get('partner', `/api/directory/export?network=${clubSlug}&format=csv`);
+    assert.equal(csv.statusCode, 403);
+    assert.equal(
+      (await get('colleague', `/api/directory/export?network=${clubSlug}&format=csv`)).statusCode,
+      200,
+    );
+  });
+
   it('counts a network’s members by sector, size and département', async () => {
     const stats = (await get('colleague', `/api/networks/${clubSlug}/stats`)).json();
     assert.equal(stats.memberCount, 3);
     assert.deepEqual(stats.byDepartement.map((d: { value: string }) => d.value).sort(), ['14', '61']);
-    void clusterSlug;
   });
 });

@@ -200,6 +200,10 @@ export function createDirectoryService({ db, directory, networks, reference }: D
     async exportRows(person: AuthenticatedPerson, query: SearchFilters) {
       return asPerson(db, person.personId, async (trx) => {
         const filters = resolveFilters(await resolveScope(trx, person, query.network), query);
+        // Territorial partners consult the directory; they do not take a copy of it.
+        if (!person.isInstanceAdmin && (await isOnlyPartner(trx, person, filters.networkId))) {
+          throw new AppError('FORBIDDEN');
+        }
         const rows = await directory.exportRows(trx, filters, EXPORT_ROW_LIMIT);
         return rows.map((row) => {
           const commune = row.commune_code ? reference.commune(row.commune_code) : null;
@@ -421,6 +425,17 @@ export function createDirectoryService({ db, directory, networks, reference }: D
       });
     },
   };
+
+  /** Whether every role the person holds in the searched network (or in all) is partner delegate. */
+  async function isOnlyPartner(trx: Scoped, person: AuthenticatedPerson, networkId: string | null) {
+    const roles = await trx
+      .selectFrom('memberships')
+      .select('role')
+      .where('person_id', '=', person.personId)
+      .$if(networkId !== null, (qb) => qb.where('network_id', '=', networkId!))
+      .execute();
+    return roles.length > 0 && roles.every((r) => r.role === 'partner_delegate');
+  }
 
   /** Leaders of the organisation, staff of a network it belongs to, and administrators may edit it. */
   async function canEditOrganisation(trx: Scoped, person: AuthenticatedPerson, organisationId: string) {
