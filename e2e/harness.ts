@@ -9,18 +9,20 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { NetworkRoleName } from '@meute/contracts';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../apps/server/src/app.ts';
 import { createContext } from '../apps/server/src/context.ts';
 import { DEMO_PASSWORD, loadDemoData } from '../apps/server/src/db/seed/demo.ts';
 import { createTestDatabase } from '../apps/server/src/test/database.ts';
+import { buildOrganisation, buildPerson, TEST_PASSWORD } from '../apps/server/src/test/factories.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const WEB = path.join(ROOT, 'apps/web');
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
 
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, TEST_PASSWORD };
 export const LAPTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 export const SIZES = { laptop: LAPTOP, phone: PHONE } as const;
@@ -168,12 +170,121 @@ export async function newSession(
   return { context, page, problems };
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Signs in on the sign-in page; by default waits to land on a network's home (`landing` to say otherwise). */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  { landing = /\/n\/[a-z0-9-]+$/ }: { landing?: RegExp } = {},
+) {
   await page.goto('/sign-in');
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/n\/[a-z0-9-]+$/);
+  await page.waitForURL(landing);
+}
+
+/**
+ * A person with an account (their password is TEST_PASSWORD), straight in the database: in no
+ * network, or with the roles given.
+ */
+export async function addPerson(
+  app: RunningApp,
+  values: { email: string; displayName: string; roles?: { network: string; role: NetworkRoleName }[] },
+): Promise<{ id: string; email: string }> {
+  const { db } = app.database;
+  const person = await buildPerson(db, { email: values.email, displayName: values.displayName });
+  for (const { network, role } of values.roles ?? []) {
+    const { id } = await db
+      .selectFrom('networks')
+      .select('id')
+      .where('slug', '=', network)
+      .executeTakeFirstOrThrow();
+    await db.insertInto('memberships').values({ person_id: person.id, network_id: id, role }).execute();
+  }
+  return { id: person.id, email: person.email };
+}
+
+export async function personId(app: RunningApp, email: string): Promise<string> {
+  const row = await app.database.db
+    .selectFrom('people')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function organisationId(app: RunningApp, name: string): Promise<string> {
+  const row = await app.database.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Links a person to an organisation (as one of its leaders, or one of its people). */
+export async function addPersonToOrganisation(
+  app: RunningApp,
+  name: string,
+  email: string,
+  isLeader: boolean,
+) {
+  await app.database.db
+    .insertInto('person_organisations')
+    .values({
+      person_id: await personId(app, email),
+      organisation_id: await organisationId(app, name),
+      is_leader: isLeader,
+    })
+    .execute();
+}
+
+/** Who sees a person's e-mail and phone, and their phone, as they would set it in « Mon compte ». */
+export async function setContact(
+  app: RunningApp,
+  email: string,
+  values: { phone?: string; jobTitle?: string; emailVisibility?: Visibility; phoneVisibility?: Visibility },
+) {
+  await app.database.db
+    .updateTable('people')
+    .set({
+      ...(values.phone === undefined ? {} : { phone: values.phone }),
+      ...(values.jobTitle === undefined ? {} : { job_title: values.jobTitle }),
+      ...(values.emailVisibility ? { email_visibility: values.emailVisibility } : {}),
+      ...(values.phoneVisibility ? { phone_visibility: values.phoneVisibility } : {}),
+    })
+    .where('email', '=', email)
+    .execute();
+}
+type Visibility = 'members' | 'staff' | 'nobody';
+
+/**
+ * A member organisation of the demo networks named by slug, with its profile and search text up
+ * to date (the demo has no organisations yet). Leaders are given by e-mail.
+ */
+export async function addOrganisation(
+  app: RunningApp,
+  values: Omit<Parameters<typeof buildOrganisation>[1], 'networkIds' | 'leaders'> & {
+    networks: string[];
+    leaders?: string[];
+  },
+): Promise<string> {
+  const { db } = app.database;
+  const networks = await db
+    .selectFrom('networks')
+    .select(['id', 'slug'])
+    .where('slug', 'in', values.networks)
+    .execute();
+  assert.equal(networks.length, values.networks.length, `unknown network in ${values.networks.join(', ')}`);
+  const leaders = await Promise.all((values.leaders ?? []).map((email) => personId(app, email)));
+  const { networks: _slugs, leaders: _emails, ...profile } = values;
+  const organisation = await buildOrganisation(db, {
+    ...profile,
+    networkIds: networks.map((n) => n.id),
+    leaders,
+  });
+  return organisation.id;
 }
 
 /** The latest mail of the development outbox sent to `to`, read straight from the database. */
@@ -231,12 +342,29 @@ export async function assertAccessible(page: Page, label: string) {
 }
 
 /**
+ * A picture for the user guide: what the laptop screen shows, without scrolling, saved as
+ * artifacts/screenshots/guide-NAME.png (copied by hand to docs/guide/img when it is good).
+ */
+export async function guideImage(page: Page, name: string, part?: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.setViewportSize(LAPTOP);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.waitForTimeout(50);
+  const file = path.join(SCREENSHOTS, `guide-${name}.png`);
+  // One part of the page (a CSS selector), or the screen as it first shows.
+  if (part) await page.locator(part).screenshot({ path: file });
+  else await page.screenshot({ path: file });
+}
+
+/**
  * Checks a screen at laptop and phone size: a screenshot of each in artifacts/screenshots,
  * nothing wider than the screen, and no serious accessibility violation at either size. Leaves the page at laptop size.
  * A modal dialog needs `fullPage: false`: a full-page capture scrolls the page under it.
  */
 export async function checkScreen(page: Page, name: string, { fullPage = true } = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  // A full-page picture of a scrolled page would show the sticky top bar in its middle.
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
   for (const [sizeName, size] of Object.entries(SIZES)) {
     await page.setViewportSize(size);
     // Let layout settle (fonts are local, but the nav collapses on resize).

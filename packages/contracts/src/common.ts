@@ -9,6 +9,8 @@ export const errorSchema = z.object({
   code: z.string(),
   message: z.string(),
   field: z.string().optional(),
+  /** For a validation error: what is wrong with the field, without the field's name. */
+  detail: z.string().optional(),
   requestId: z.string().optional(),
 });
 export type ApiError = z.infer<typeof errorSchema>;

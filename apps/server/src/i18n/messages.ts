@@ -72,6 +72,7 @@ const messages = {
     en: 'Accept the current version of the network’s charter to join.',
   },
   'error.ALREADY_EXISTS': { fr: 'Cet élément existe déjà.', en: 'This already exists.' },
+  'detail.NUL': { fr: 'le caractère NUL est interdit', en: 'the NUL character is not allowed' },
   'detail.SIRET_FORMAT': {
     fr: 'un SIRET compte 14 chiffres',
     en: 'a SIRET has 14 digits',

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { translate } from '../i18n/messages.ts';
+import { hasMessage, translate } from '../i18n/messages.ts';
 
 /**
  * One place turns every failure into `{code, message, field}` in the caller's language.
@@ -15,10 +15,14 @@ export function registerErrorHandler(app: FastifyInstance, options: { serveSpa: 
     const locale = request.locale;
     if (error instanceof AppError) {
       const field = error.field;
-      const message =
-        error.code === 'VALIDATION'
-          ? translate(locale, 'error.VALIDATION', { field: field ?? '', detail: error.params.detail ?? '' })
-          : translate(locale, error.messageKey, error.params);
+      if (error.code === 'VALIDATION') {
+        // A detail may be a message key, translated here in the caller's language.
+        const raw = error.params.detail ?? '';
+        const detail = hasMessage(raw) ? translate(locale, raw) : raw;
+        const message = translate(locale, 'error.VALIDATION', { field: field ?? '', detail });
+        return reply.status(400).send({ code: error.code, message, ...(field ? { field } : {}), detail });
+      }
+      const message = translate(locale, error.messageKey, error.params);
       return reply.status(error.status).send({ code: error.code, message, ...(field ? { field } : {}) });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -33,10 +37,12 @@ export function registerErrorHandler(app: FastifyInstance, options: { serveSpa: 
       };
       const keys = (first.params as { keys?: string[] }).keys;
       const field = [where, path, keys?.join(',')].filter(Boolean).join('.');
+      const detail = describeIssue(locale, issue);
       return reply.status(400).send({
         code: 'VALIDATION',
-        message: translate(locale, 'error.VALIDATION', { field, detail: describeIssue(locale, issue) }),
+        message: translate(locale, 'error.VALIDATION', { field, detail }),
         field,
+        detail,
       });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {

@@ -22,13 +22,6 @@ function findNul(value: unknown, path: string): string | undefined {
 export function rejectNulCharacters(app: FastifyInstance) {
   app.addHook('preValidation', async (request) => {
     const field = findNul(request.body, 'body') ?? findNul(request.query, 'querystring');
-    if (field)
-      throw new AppError('VALIDATION', {
-        field,
-        params: {
-          detail:
-            request.locale === 'en' ? 'the NUL character is not allowed' : 'le caractère NUL est interdit',
-        },
-      });
+    if (field) throw new AppError('VALIDATION', { field, params: { detail: 'detail.NUL' } });
   });
 }

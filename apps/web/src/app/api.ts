@@ -1,12 +1,32 @@
 import type {
+  Application,
+  applicationSchema,
+  communeSuggestionSchema,
+  competenceSchema,
+  contactSchema,
+  DirectorySearchQuery,
+  DirectorySearchResult,
+  directoryMapSchema,
+  FacetValue,
+  ImportReport,
   Invitation,
   InvitationPreview,
   Locale,
+  MatchReason,
   Me,
+  memberOrganisationSchema,
   NetworkDetail,
+  NetworkSettings,
   NetworkSummary,
+  nafSuggestionSchema,
+  networkStatsSchema,
+  OrganisationProfile,
+  OrganisationSummary,
   OutboxMessage,
+  openNetworkSchema,
+  UpdateOrganisationRequest,
 } from '@meute/contracts';
+import type { z } from 'zod';
 
 export type NetworkRole = NetworkDetail['myRoles'][number];
 export type NetworkKind = NetworkDetail['kind'];
@@ -16,7 +36,64 @@ export type NetworkPerson = {
   email: string | null;
   roles: NetworkRole[];
 };
-export type { Invitation, InvitationPreview, Locale, Me, NetworkDetail, NetworkSummary, OutboxMessage };
+export type {
+  Application,
+  DirectorySearchResult,
+  FacetValue,
+  ImportReport,
+  Invitation,
+  InvitationPreview,
+  Locale,
+  MatchReason,
+  Me,
+  NetworkDetail,
+  NetworkSettings,
+  NetworkSummary,
+  OrganisationProfile,
+  OrganisationSummary,
+  OutboxMessage,
+  UpdateOrganisationRequest,
+};
+export type ApplicationStatus = z.infer<typeof applicationSchema>['status'];
+export type SizeFit = Application['sizeFit'];
+export type OpenNetwork = z.infer<typeof openNetworkSchema>;
+export type MemberOrganisation = z.infer<typeof memberOrganisationSchema>;
+export type Competence = z.infer<typeof competenceSchema>;
+export type NetworkStats = z.infer<typeof networkStatsSchema>;
+export type Contact = z.infer<typeof contactSchema>;
+export type Visibility = Contact['emailVisibility'];
+export type NafSuggestion = z.infer<typeof nafSuggestionSchema>;
+export type CommuneSuggestion = z.infer<typeof communeSuggestionSchema>;
+export type DirectoryMap = z.infer<typeof directoryMapSchema>;
+/** The filters of a directory search, as they travel in the query string. */
+export type DirectoryFilters = Partial<
+  Record<Exclude<keyof DirectorySearchQuery, 'page' | 'pageSize'>, string>
+>;
+export interface Territories {
+  regions: { code: string; name: string }[];
+  departements: { code: string; name: string; region: string }[];
+  headcountBands: { code: string; fr: string; en: string }[];
+}
+export type TerritoryKind = NonNullable<NetworkSettings['territory']>['kind'];
+export interface ApplyRequest {
+  organisation: {
+    siret: string;
+    name: string;
+    headcountBand?: string | null;
+    nafCode?: string | null;
+    communeCode?: string | null;
+  };
+  message: string;
+  acceptedCharterVersion: number | null;
+}
+export interface SettingsChanges {
+  territory?: { kind: TerritoryKind; code: string } | null;
+  entryFeeCents?: number;
+  yearlyDuesCents?: number;
+  minStaff?: number | null;
+  maxStaff?: number | null;
+  isOpenToApplications?: boolean;
+}
 
 /** A failure as the API describes it: a stable code and a message already in the user's language. */
 export class ApiError extends Error {
@@ -114,4 +191,127 @@ export const api = {
       `/api/networks/${encodeURIComponent(slug)}/invitations/${encodeURIComponent(id)}`,
     ),
   outbox: () => request<{ messages: OutboxMessage[] }>('GET', '/api/outbox'),
+
+  // Members and directory
+  search: (filters: DirectoryFilters, page: number, pageSize: number) =>
+    request<DirectorySearchResult>(
+      'GET',
+      `/api/directory?${queryString({ ...filters, page: String(page), pageSize: String(pageSize) })}`,
+    ),
+  mapPoints: (filters: DirectoryFilters) =>
+    request<DirectoryMap>('GET', `/api/directory/map?${queryString(filters)}`),
+  organisation: (id: string) =>
+    request<OrganisationProfile>('GET', `/api/organisations/${encodeURIComponent(id)}`),
+  updateOrganisation: (id: string, changes: UpdateOrganisationRequest) =>
+    request<OrganisationProfile>('PATCH', `/api/organisations/${encodeURIComponent(id)}`, changes),
+  stats: (slug: string) => request<NetworkStats>('GET', `/api/networks/${encodeURIComponent(slug)}/stats`),
+  competences: (slug: string) =>
+    request<{ competences: Competence[] }>('GET', `/api/networks/${encodeURIComponent(slug)}/competences`),
+  addCompetence: (slug: string, label: string) =>
+    request<{ id: string; label: string }>('POST', `/api/networks/${encodeURIComponent(slug)}/competences`, {
+      label,
+    }),
+  settings: (slug: string) =>
+    request<NetworkSettings>('GET', `/api/networks/${encodeURIComponent(slug)}/settings`),
+  updateSettings: (slug: string, changes: SettingsChanges) =>
+    request<NetworkSettings>('PATCH', `/api/networks/${encodeURIComponent(slug)}/settings`, changes),
+  publishCharter: (slug: string, body: string) =>
+    request<{ version: number; body: string; createdAt: string }>(
+      'POST',
+      `/api/networks/${encodeURIComponent(slug)}/charter`,
+      { body },
+    ),
+  openNetworks: () => request<{ networks: OpenNetwork[] }>('GET', '/api/membership/open-networks'),
+  apply: (slug: string, body: ApplyRequest) =>
+    request<{ id: string }>('POST', `/api/networks/${encodeURIComponent(slug)}/applications`, body),
+  applications: (slug: string) =>
+    request<{ applications: Application[] }>('GET', `/api/networks/${encodeURIComponent(slug)}/applications`),
+  decide: (slug: string, id: string, decision: 'approve' | 'reject', reason: string) =>
+    request<{ ok: true }>(
+      'POST',
+      `/api/networks/${encodeURIComponent(slug)}/applications/${encodeURIComponent(id)}/decision`,
+      { decision, reason },
+    ),
+  members: (slug: string, year: number) =>
+    request<{ year: number; members: MemberOrganisation[] }>(
+      'GET',
+      `/api/networks/${encodeURIComponent(slug)}/members?year=${year}`,
+    ),
+  recordDues: (
+    slug: string,
+    body: {
+      organisationId: string;
+      kind: 'entry' | 'yearly';
+      year: number;
+      amountCents: number;
+      paid: boolean;
+    },
+  ) => request<{ ok: true }>('POST', `/api/networks/${encodeURIComponent(slug)}/dues`, body),
+  contact: () => request<Contact>('GET', '/api/auth/me/contact'),
+  updateContact: (changes: Partial<Contact>) => request<Contact>('PATCH', '/api/auth/me/contact', changes),
+  nafSuggestions: (q: string) =>
+    request<{ items: NafSuggestion[] }>('GET', `/api/reference/naf?${queryString({ q })}`),
+  communeSuggestions: (q: string) =>
+    request<{ items: CommuneSuggestion[] }>('GET', `/api/reference/communes?${queryString({ q })}`),
+  territories: () => request<Territories>('GET', '/api/reference/territories'),
 };
+
+/** A query string of the values that are set (empty ones are left out). */
+export function queryString(values: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  return params.toString();
+}
+
+/** The address of a directory export: a plain link, the browser downloads the file. */
+export function exportUrl(filters: DirectoryFilters, format: 'csv' | 'xlsx'): string {
+  return `/api/directory/export?${queryString({ ...filters, format })}`;
+}
+
+/**
+ * Sends a file import with upload progress (fetch cannot report it): multipart, field `file`,
+ * and for SIRENE an optional `uniteLegale` file. Resolves with the report, whatever its status.
+ */
+export function uploadImport(
+  slug: string,
+  options: { kind: 'sirene' | 'members'; includeClosed: boolean; file: File; uniteLegale?: File | null },
+  onProgress: (fraction: number) => void,
+): Promise<ImportReport> {
+  const form = new FormData();
+  form.append('file', options.file);
+  if (options.uniteLegale) form.append('uniteLegale', options.uniteLegale);
+  const query = queryString({
+    kind: options.kind,
+    includeClosed: options.includeClosed ? 'true' : undefined,
+  });
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/networks/${encodeURIComponent(slug)}/imports?${query}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, ''));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as ImportReport);
+        return;
+      }
+      // A rejected file may come back as a report with a 4xx status: it is still the answer to show.
+      if (data && typeof data === 'object' && 'status' in data && 'errors' in data) {
+        resolve(data as ImportReport);
+        return;
+      }
+      const error = (data ?? {}) as { code?: string; message?: string; field?: string };
+      if (xhr.status === 401 && error.code === 'UNAUTHENTICATED') onSessionLost();
+      reject(new ApiError(xhr.status, error.code ?? 'HTTP_ERROR', error.message ?? '', error.field));
+    };
+    xhr.send(form);
+  });
+}

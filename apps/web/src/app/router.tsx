@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes, useLocation, useParams } from 'react-router';
 import { ErrorBanner, Loading } from '../components/feedback.tsx';
 import { LogoMark } from '../components/logo.tsx';
+import { NotFoundPage } from '../components/not-found.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { PublicLayout } from '../components/public-layout.tsx';
 import { AcceptInvitationPage } from '../features/accounts/accept-invitation-page.tsx';
@@ -11,7 +12,6 @@ import { ForgotPasswordPage } from '../features/accounts/forgot-password-page.ts
 import { ResetPasswordPage } from '../features/accounts/reset-password-page.tsx';
 import { SignInPage } from '../features/accounts/sign-in-page.tsx';
 import { AlliancesPage } from '../features/alliances/alliances-page.tsx';
-import { DirectoryPage } from '../features/directory/directory-page.tsx';
 import { EventsPage } from '../features/events/events-page.tsx';
 import { FederationPage } from '../features/federation/federation-page.tsx';
 import { GroupsPage } from '../features/groups/groups-page.tsx';
@@ -23,41 +23,62 @@ import { PurchasingPage } from '../features/purchasing/purchasing-page.tsx';
 import { SharingPage } from '../features/sharing/sharing-page.tsx';
 import { TendersPage } from '../features/tenders/tenders-page.tsx';
 import { TerritoryPage } from '../features/territory/territory-page.tsx';
-import { defaultNetworkSlug, rememberNetwork, useMe, useSession } from './session.tsx';
+import { defaultNetworkSlug, didSignOut, rememberNetwork, useMe, useSession } from './session.tsx';
+
+// Members and directory load when first opened: the first screen stays light.
+const DirectoryPage = lazy(() =>
+  import('../features/directory/directory-page.tsx').then((m) => ({ default: m.DirectoryPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('../features/directory/organisation-page.tsx').then((m) => ({ default: m.OrganisationPage })),
+);
+const JoinPage = lazy(() =>
+  import('../features/membership/join-page.tsx').then((m) => ({ default: m.JoinPage })),
+);
+const MembershipPage = lazy(() =>
+  import('../features/membership/membership-page.tsx').then((m) => ({ default: m.MembershipPage })),
+);
+
 import { Shell } from './shell.tsx';
 
 export function AppRouter() {
   return (
     <BrowserRouter>
       <SessionGate>
-        <Routes>
-          <Route path="/sign-in" element={<SignInPage />} />
-          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-          <Route path="/reset-password" element={<ResetPasswordPage />} />
-          <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
-          <Route element={<RequireSignIn />}>
-            <Route element={<Shell />}>
-              <Route index element={<HomeRedirect />} />
-              <Route path="n/:slug" element={<NetworkScope />}>
-                <Route index element={<NetworkHomePage />} />
-                <Route path="directory" element={<DirectoryPage />} />
-                <Route path="groups" element={<GroupsPage />} />
-                <Route path="needs" element={<NeedsPage />} />
-                <Route path="purchasing" element={<PurchasingPage />} />
-                <Route path="tenders" element={<TendersPage />} />
-                <Route path="alliances" element={<AlliancesPage />} />
-                <Route path="sharing" element={<SharingPage />} />
-                <Route path="events" element={<EventsPage />} />
-                <Route path="federation" element={<FederationPage />} />
-                <Route path="territory" element={<TerritoryPage />} />
-                <Route path="*" element={<NotFoundPage />} />
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
+            <Route element={<RequireSignIn />}>
+              <Route element={<Shell />}>
+                <Route index element={<HomeRedirect />} />
+                <Route path="n/:slug" element={<NetworkScope />}>
+                  <Route index element={<NetworkHomePage />} />
+                  <Route path="directory" element={<DirectoryPage />} />
+                  <Route path="organisations/:id" element={<OrganisationPage />} />
+                  <Route path="membership" element={<MembershipPage />} />
+                  <Route path="groups" element={<GroupsPage />} />
+                  <Route path="needs" element={<NeedsPage />} />
+                  <Route path="purchasing" element={<PurchasingPage />} />
+                  <Route path="tenders" element={<TendersPage />} />
+                  <Route path="alliances" element={<AlliancesPage />} />
+                  <Route path="sharing" element={<SharingPage />} />
+                  <Route path="events" element={<EventsPage />} />
+                  <Route path="federation" element={<FederationPage />} />
+                  <Route path="territory" element={<TerritoryPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+                <Route path="outbox" element={<OutboxPage />} />
+                <Route path="account" element={<AccountPage />} />
+                <Route path="join" element={<JoinPage />} />
+                <Route path="join/:slug" element={<JoinPage />} />
               </Route>
-              <Route path="outbox" element={<OutboxPage />} />
-              <Route path="account" element={<AccountPage />} />
             </Route>
-          </Route>
-          <Route path="*" element={<NotFoundRoute />} />
-        </Routes>
+            <Route path="*" element={<NotFoundRoute />} />
+          </Routes>
+        </Suspense>
       </SessionGate>
     </BrowserRouter>
   );
@@ -93,7 +114,8 @@ function RequireSignIn() {
   const location = useLocation();
   if (!me) {
     const here = location.pathname + location.search;
-    return <Navigate to={here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} replace />;
+    const isPlain = here === '/' || didSignOut();
+    return <Navigate to={isPlain ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`} replace />;
   }
   return <Outlet />;
 }
@@ -128,24 +150,11 @@ function NoNetworkPage() {
       <h1>{t('noNetwork.title')}</h1>
       <div className="card">
         <p className="lead">{t('noNetwork.text')}</p>
+        <p>{t('noNetwork.join')}</p>
+        <Link to="/join" className="button button-primary">
+          {t('join.title')}
+        </Link>
       </div>
-    </div>
-  );
-}
-
-export function NotFoundPage() {
-  const { t } = useTranslation();
-  usePageTitle(t('notFound.title'));
-  return (
-    <div className="page page-narrow not-found">
-      <p className="not-found-code" aria-hidden="true">
-        404
-      </p>
-      <h1>{t('notFound.title')}</h1>
-      <p className="lead">{t('notFound.text')}</p>
-      <Link to="/" className="button button-primary">
-        {t('notFound.home')}
-      </Link>
     </div>
   );
 }

@@ -19,6 +19,14 @@ const SessionContext = createContext<Session | null>(null);
 
 const LAST_NETWORK_KEY = 'meute.lastNetwork';
 
+// Signing out on purpose leads to a plain sign-in page, not one that offers to come back here.
+let hasSignedOut = false;
+
+/** Whether the person left by signing out (rather than losing their session). */
+export function didSignOut(): boolean {
+  return hasSignedOut;
+}
+
 // A language picked before signing in is a choice the account then keeps.
 let isLocaleChosenSignedOut = false;
 
@@ -91,11 +99,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [attempt]);
 
   const setMe = useCallback((person: Me | null) => {
+    if (person) hasSignedOut = false;
     setMeState(person);
     setLoadError(null);
   }, []);
 
   const signOut = useCallback(async () => {
+    hasSignedOut = true;
     try {
       await api.signOut();
     } finally {
@@ -140,4 +150,14 @@ export function canManageSomething(me: Me): boolean {
     me.isInstanceAdmin ||
     me.memberships.some((m) => m.roles.includes('staff') || m.roles.includes('federation_staff'))
   );
+}
+
+/** Whether this person runs the network: its staff, the staff of its federation, or an administrator. */
+export function canManageNetwork(me: Me, slug: string): boolean {
+  if (me.isInstanceAdmin) return true;
+  const network = me.memberships.find((m) => m.slug === slug);
+  if (!network) return false;
+  if (network.roles.includes('staff') || network.roles.includes('federation_staff')) return true;
+  const parent = me.memberships.find((m) => m.networkId === network.parentId);
+  return Boolean(parent?.roles.includes('federation_staff'));
 }

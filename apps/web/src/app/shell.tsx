@@ -9,7 +9,7 @@ import { Logo } from '../components/logo.tsx';
 import { ApiError, api, type Me } from './api.ts';
 import { CAPABILITIES } from './capabilities.ts';
 import { NetworkSwitcher } from './network-switcher.tsx';
-import { canManageSomething, defaultNetworkSlug, useMe, useSession } from './session.tsx';
+import { canManageNetwork, canManageSomething, defaultNetworkSlug, useMe, useSession } from './session.tsx';
 
 const OutboxAvailability = createContext(false);
 
@@ -51,6 +51,8 @@ export function Shell({ children }: { children?: ReactNode }) {
   const navSlug =
     routeSlug && me.memberships.some((m) => m.slug === routeSlug) ? routeSlug : defaultNetworkSlug(me);
   const [isNavOpen, setIsNavOpen] = useState(false);
+  // An organisation's page belongs to the directory.
+  const isOrganisationPage = /^\/n\/[^/]+\/organisations\//.test(location.pathname);
   const isOutboxAvailable = useOutboxAvailability(me);
 
   // A page change closes the phone menu.
@@ -103,9 +105,24 @@ export function Shell({ children }: { children?: ReactNode }) {
                     <span>{t('nav.home')}</span>
                   </NavLink>
                 </li>
+                {canManageNetwork(me, navSlug) ? (
+                  <li>
+                    <NavLink to={`/n/${navSlug}/membership`}>
+                      <Icon name="people" />
+                      <span>{t('nav.membership')}</span>
+                    </NavLink>
+                  </li>
+                ) : null}
                 {CAPABILITIES.map((capability) => (
                   <li key={capability.id}>
-                    <NavLink to={`/n/${navSlug}/${capability.id}`}>
+                    <NavLink
+                      to={`/n/${navSlug}/${capability.id}`}
+                      className={({ isActive }) =>
+                        isActive || (capability.id === 'directory' && isOrganisationPage)
+                          ? 'active'
+                          : undefined
+                      }
+                    >
                       <Icon name={capability.icon} />
                       <span>{t(`capability.${capability.id}.title`)}</span>
                     </NavLink>
@@ -122,6 +139,12 @@ export function Shell({ children }: { children?: ReactNode }) {
                   </NavLink>
                 </li>
               ) : null}
+              <li>
+                <NavLink to="/join">
+                  <Icon name="alliances" />
+                  <span>{t('userMenu.join')}</span>
+                </NavLink>
+              </li>
               <li>
                 <NavLink to="/account">
                   <Icon name="account" />
@@ -187,6 +210,10 @@ function UserMenu({ me }: { me: Me }) {
         <Link to="/account" className="user-menu-item" onClick={() => setIsOpen(false)}>
           <Icon name="account" size={18} />
           {t('account.title')}
+        </Link>
+        <Link to="/join" className="user-menu-item" onClick={() => setIsOpen(false)}>
+          <Icon name="alliances" size={18} />
+          {t('userMenu.join')}
         </Link>
         <button
           type="button"

@@ -8,6 +8,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   isBusy = false,
+  isConfirmDisabled = false,
   onConfirm,
   onCancel,
 }: {
@@ -16,6 +17,8 @@ export function ConfirmDialog({
   children: ReactNode;
   confirmLabel: string;
   isBusy?: boolean;
+  /** The question needs an answer first (a reason to type, say). */
+  isConfirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -45,7 +48,12 @@ export function ConfirmDialog({
         <button type="button" className="button button-secondary" onClick={onCancel} disabled={isBusy}>
           {t('action.cancel')}
         </button>
-        <button type="button" className="button button-danger" onClick={onConfirm} disabled={isBusy}>
+        <button
+          type="button"
+          className="button button-danger"
+          onClick={onConfirm}
+          disabled={isBusy || isConfirmDisabled}
+        >
           {confirmLabel}
         </button>
       </div>

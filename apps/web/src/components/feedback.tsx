@@ -12,6 +12,20 @@ export function useErrorMessage() {
   };
 }
 
+/**
+ * The API's message for one field of the body (its `field` is like `body.organisation.siret`),
+ * without the « Champ invalide : body.… — » preamble, or undefined when the error is elsewhere.
+ */
+export function fieldError(error: ApiError | null | undefined, path: string): string | undefined {
+  if (!error?.field) return undefined;
+  const field = error.field.replace(/^body\./, '');
+  if (field !== path && !field.startsWith(`${path}.`)) return undefined;
+  const dash = error.message.indexOf(' — ');
+  return dash >= 0 && error.message.slice(0, dash).includes(error.field)
+    ? error.message.slice(dash + 3)
+    : error.message;
+}
+
 export function ErrorBanner({
   error,
   onRetry,

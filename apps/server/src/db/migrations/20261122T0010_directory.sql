@@ -353,6 +353,12 @@ alter table network_dues enable row level security;
 create policy network_dues_visible on network_dues for select to meute_app
   using (network_id in (select meute_managed_network_ids()));
 
+-- The people of an organisation one sees are seen too (their contact details follow their own
+-- choice, applied by the service).
+create policy people_of_visible_organisations on people for select to meute_app
+  using (exists (select 1 from person_organisations po join organisations o on o.id = po.organisation_id
+                  where po.person_id = people.id));
+
 -- The staff of a network see who applies to it.
 create policy people_applying on people for select to meute_app
   using (id in (select a.applicant_id from membership_applications a

@@ -214,6 +214,7 @@ describe('directory: search, profiles, exports', () => {
     const siret = await patch({ siret: '12345678901234' });
     assert.equal(siret.statusCode, 400);
     assert.equal(siret.json().field, 'body.siret');
+    assert.match(siret.json().detail, /clé de contrôle/);
     assert.equal((await patch({ nafCode: '99.99Z' })).json().field, 'body.nafCode');
     assert.equal((await patch({ communeCode: '00000' })).json().field, 'body.communeCode');
   });

@@ -299,7 +299,10 @@ export function createDirectoryService({ db, directory, networks, reference }: D
       if (!allowed) throw new AppError('FORBIDDEN');
       if (changes.siret) {
         const problem = siretError(changes.siret);
-        if (problem) throw new AppError('VALIDATION', { field: 'body.siret', params: { detail: problem } });
+        if (problem) {
+          const detail = problem === 'FORMAT' ? 'detail.SIRET_FORMAT' : 'detail.SIRET_CHECKSUM';
+          throw new AppError('VALIDATION', { field: 'body.siret', params: { detail } });
+        }
       }
       if (changes.nafCode && !reference.nafLabel(changes.nafCode)) {
         throw new AppError('VALIDATION', { field: 'body.nafCode', params: { detail: changes.nafCode } });

@@ -124,7 +124,7 @@ export async function openFileSource(
   if (isZip(head)) return source('xlsx', 'utf-8');
   if (hasUtf16Bom(head)) return fail({ code: 'file.utf16' });
   if (looksBinary(head)) return fail({ code: 'file.binary' });
-  const encoding = detectEncoding(head);
+  const encoding = detectEncoding(head.subarray(0, HEAD_BYTES));
   if (hasUtf8Bom(head)) head = head.subarray(3);
   if (done && head.toString('latin1').trim() === '') return fail({ code: 'file.empty' });
   return source('csv', encoding);

@@ -241,7 +241,6 @@ export async function buildSireneRows(
 /** The errors of the SIRENE rows (skipped rows are not checked), first `limit` by line, and their count. */
 export async function sireneErrors(
   client: ImportClient,
-  columns: SireneColumns,
   limit: number,
 ): Promise<{ errors: ImportError[]; count: number }> {
   const name = (field: keyof SireneColumns) => literal(field);
@@ -305,18 +304,24 @@ export async function buildUniteLegale(
 }
 
 /** Upserts the SIRENE rows; returns how many organisations were created. */
-export async function upsertSirene(client: ImportClient): Promise<{ created: number; changed: number }> {
+export async function upsertSirene(
+  client: ImportClient,
+  network: { id: string; parentId: string | null },
+): Promise<{ created: number; changed: number }> {
   await client.query(
     `create temp table imp_done (id uuid not null, inserted boolean not null, stale boolean not null) on commit drop`,
   );
-  await client.query(`
-    with up as (
-      insert into organisations as o (name, siren, siret, naf_code, naf_version, headcount_band, category,
-        commune_code, epci_code, departement_code, region_code, lon, lat, is_active, search_vector)
-      select v.name, left(i.siret, 9), i.siret, v.naf_code, i.naf_version, i.band, v.category,
-             i.commune_code, i.epci_code, i.departement_code, i.region_code,
-             coalesce(p.lon, i.commune_lon), coalesce(p.lat, i.commune_lat),
-             i.state = 'A', setweight(to_tsvector('meute_french', v.name), 'A')
+  // What SIRENE says of each establishment; then only the rows that are new or change something
+  // go through the upsert (an unchanged row is neither locked nor rewritten on a re-import).
+  // A new organisation gets its network in network_ids at once: the network_organisations
+  // trigger computes the same arrays again (see meute_sync_organisations_networks).
+  await client.query(
+    `
+    with official as (
+      select v.name, left(i.siret, 9) as siren, i.siret, v.naf_code, i.naf_version, i.band as headcount_band,
+             v.category, i.commune_code, i.epci_code, i.departement_code, i.region_code,
+             coalesce(p.lon, i.commune_lon) as lon, coalesce(p.lat, i.commune_lat) as lat,
+             i.state = 'A' as is_active
         from pg_temp.imp i
         left join pg_temp.imp_ul u on u.siren = left(i.siret, 9)
         cross join lateral (select
@@ -330,7 +335,34 @@ export async function upsertSirene(client: ImportClient): Promise<{ created: num
            where l.lon between -5.5 and 10 and l.lat between 41 and 51.5
         ) p on i.mainland and i.x_raw is not null and i.y_raw is not null
        where not i.skipped
-       order by i.siret
+    ),
+    fresh as (
+      select f.* from official f
+        left join organisations o on o.siret = f.siret
+       where o.id is null
+          or (o.name, o.siren, o.naf_code, o.naf_version, o.headcount_band, o.category, o.commune_code,
+              o.epci_code, o.departement_code, o.region_code, o.lon, o.lat, o.is_active)
+             is distinct from
+             (f.name, f.siren, coalesce(f.naf_code, o.naf_code),
+              case when f.naf_code is null then o.naf_version else f.naf_version end,
+              coalesce(f.headcount_band, o.headcount_band), coalesce(f.category, o.category),
+              coalesce(f.commune_code, o.commune_code),
+              case when f.commune_code is null then o.epci_code else f.epci_code end,
+              coalesce(f.departement_code, o.departement_code), coalesce(f.region_code, o.region_code),
+              case when f.commune_code is null then o.lon else f.lon end,
+              case when f.commune_code is null then o.lat else f.lat end,
+              f.is_active)
+    ),
+    up as (
+      insert into organisations as o (name, siren, siret, naf_code, naf_version, headcount_band, category,
+        commune_code, epci_code, departement_code, region_code, lon, lat, is_active, search_vector,
+        network_ids, federation_ids)
+      select name, siren, siret, naf_code, naf_version, headcount_band, category,
+             commune_code, epci_code, departement_code, region_code, lon, lat, is_active,
+             setweight(to_tsvector('meute_french', name), 'A'),
+             array[$1::uuid], case when $2::uuid is null then '{}'::uuid[] else array[$2::uuid] end
+        from fresh
+       order by siret
       on conflict (siret) where siret is not null do update set
         name = excluded.name,
         siren = excluded.siren,
@@ -347,20 +379,11 @@ export async function upsertSirene(client: ImportClient): Promise<{ created: num
         is_active = excluded.is_active,
         updated_at = now(),
         search_vector = case when o.name = excluded.name then o.search_vector end
-      where (o.name, o.siren, o.naf_code, o.naf_version, o.headcount_band, o.category, o.commune_code,
-             o.epci_code, o.lon, o.lat, o.is_active)
-            is distinct from
-            (excluded.name, excluded.siren, coalesce(excluded.naf_code, o.naf_code),
-             case when excluded.naf_code is null then o.naf_version else excluded.naf_version end,
-             coalesce(excluded.headcount_band, o.headcount_band), coalesce(excluded.category, o.category),
-             coalesce(excluded.commune_code, o.commune_code),
-             case when excluded.commune_code is null then o.epci_code else excluded.epci_code end,
-             case when excluded.commune_code is null then o.lon else excluded.lon end,
-             case when excluded.commune_code is null then o.lat else excluded.lat end,
-             excluded.is_active)
       returning o.id, o.xmax = 0 as inserted, o.search_vector is null as stale
     )
-    insert into pg_temp.imp_done (id, inserted, stale) select id, inserted, stale from up`);
+    insert into pg_temp.imp_done (id, inserted, stale) select id, inserted, stale from up`,
+    [network.id, network.parentId],
+  );
   const { rows } = await client.query<{ created: string; changed: string }>(
     `select count(*) filter (where inserted) as created, count(*) as changed from pg_temp.imp_done`,
   );
@@ -379,7 +402,9 @@ export async function linkToNetwork(
   const ids =
     source === 'done'
       ? `select id from pg_temp.imp_done`
-      : `select o.id from pg_temp.imp i join organisations o on o.siret = i.siret where not i.skipped`;
+      : `select o.id from pg_temp.imp i join organisations o on o.siret = i.siret
+          where not i.skipped
+            and not exists (select 1 from network_organisations n where n.network_id = $1 and n.organisation_id = o.id)`;
   await client.query(
     `insert into network_organisations (network_id, organisation_id)
      select $1, id from (${ids}) ids order by id
@@ -390,7 +415,9 @@ export async function linkToNetwork(
 
 /** Recomputes the search text of the organisations whose name or profile the import changed. */
 export async function refreshStaleSearch(client: ImportClient): Promise<void> {
-  await client.query(`select count(meute_refresh_organisation_search(id)) from pg_temp.imp_done where stale`);
+  await client.query(
+    `select meute_refresh_organisations_search(array(select id from pg_temp.imp_done where stale))`,
+  );
 }
 
 // Member spreadsheets ---------------------------------------------------------------------------

@@ -656,7 +656,7 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
     assert.equal(await snapshot(), before);
 
     // A Windows-1252 byte after the first MiB of a UTF-8 SIRENE file: COPY reports its line.
-    const rows = Array.from({ length: 5000 }, (_, i) =>
+    const rows = Array.from({ length: 12000 }, (_, i) =>
       etablissement(makeSiret(1000 + i), { libelleVoieEtablissement: 'RUE DE LA REPUBLIQUE PROLONGEE' }),
     );
     const big = Buffer.concat([
@@ -664,12 +664,13 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
       Buffer.from(sireneCsv([etablissement(makeSiret(9999))]).split('\n')[1]!),
       Buffer.from('\n'),
     ]);
+    assert.ok(big.length > 1.2 * 2 ** 20, 'the bad byte comes after the first MiB');
     const latin = Buffer.from(big);
     latin[latin.lastIndexOf(Buffer.from('FLERS'))] = 0xe9;
     const encoding = await sirene('staff', latin);
     assert.equal(encoding.statusCode, 200, encoding.body);
     assert.match(encoding.json().errors[0].reason, /encodage UTF-8/);
-    assert.equal(encoding.json().errors[0].line, 5002);
+    assert.equal(encoding.json().errors[0].line, 12002);
 
     const noFile = await upload('staff', club.slug, 'kind=members', {
       other: { content: 'x', filename: 'x.csv' },
@@ -754,5 +755,38 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
       .where('organisation_id', '=', org.id)
       .execute();
     assert.equal(links.length, 1);
+  });
+
+  it('puts the organisations in the network’s federation too, so that its staff see them', async () => {
+    const federation = await buildNetwork(t.db, { kind: 'federation' });
+    const member = await buildNetwork(t.db, { kind: 'club', parentId: federation.id });
+    await grantRole(
+      t.db,
+      (
+        await t.db
+          .selectFrom('people')
+          .select('id')
+          .where('email', '=', 'outsider@example.test')
+          .executeTakeFirstOrThrow()
+      ).id,
+      member.id,
+      'staff',
+    );
+    const siret = makeSiret(96);
+    const existing = makeSiret(1); // already in the club since an earlier import
+    const response = await upload('outsider', member.slug, 'kind=sirene', {
+      file: { content: sireneCsv([etablissement(siret), etablissement(existing)]), filename: 'a.csv' },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    assert.deepEqual([response.json().created, response.json().updated], [1, 1]);
+    const arrays = async (value: string) =>
+      (
+        await sql<{ network_ids: string[]; federation_ids: string[] }>`select network_ids, federation_ids
+          from organisations where siret = ${value}`.execute(t.db)
+      ).rows[0]!;
+    assert.deepEqual(await arrays(siret), { network_ids: [member.id], federation_ids: [federation.id] });
+    const both = await arrays(existing);
+    assert.deepEqual([...both.network_ids].sort(), [club.id, member.id].sort());
+    assert.deepEqual(both.federation_ids, [federation.id]);
   });
 });

@@ -63,6 +63,12 @@ export interface ImportOptions {
 
 export type ImportStep = 'prepare' | 'load' | 'check' | 'write' | 'link' | 'search' | 'commit';
 
+/** The network receiving the organisations. */
+interface ImportNetwork {
+  id: string;
+  parentId: string | null;
+}
+
 interface Deps {
   db: Kysely<DB>;
   /** The database URL as the schema's owner: the import writes as the system, after the permission check. */
@@ -417,7 +423,8 @@ class ImportRun {
   }
 
   /** Checks the staged rows and, when all are good, writes them. */
-  async finish(networkId: string): Promise<ImportReport> {
+  async finish(network: ImportNetwork): Promise<ImportReport> {
+    const networkId = network.id;
     const { client, options, problems } = this;
     const rejected = (rows: number, skipped: number): ImportReport => ({
       status: 'rejected',
@@ -440,7 +447,7 @@ class ImportRun {
       const columns = this.sirene!.columns;
       await buildSireneRows(client, columns, options.includeClosed === true);
       const { rows, skipped } = await sireneCounts(client);
-      const found = await sireneErrors(client, columns, MAX_LISTED_ERRORS);
+      const found = await sireneErrors(client, MAX_LISTED_ERRORS);
       for (const e of found.errors) {
         problems.add({
           file: 'file',
@@ -456,7 +463,7 @@ class ImportRun {
       step('check');
       if (problems.count > 0) return rejected(rows, skipped);
       await buildUniteLegale(client, this.uniteLegale?.columns ?? null);
-      const { created, changed } = await upsertSirene(client);
+      const { created, changed } = await upsertSirene(client, network);
       step('write');
       const eligible = rows - skipped;
       await linkToNetwork(client, networkId, changed === eligible ? 'done' : 'siret');
@@ -511,7 +518,7 @@ class ImportRun {
  * network, all or nothing, in one transaction (see docs/decisions/0005-imports.md).
  */
 export function createImportsService({ db, databaseUrl, networks }: Deps) {
-  async function run(networkId: string, options: ImportOptions, files: AsyncIterable<ImportFile>) {
+  async function run(network: ImportNetwork, options: ImportOptions, files: AsyncIterable<ImportFile>) {
     const client = new pg.Client({ connectionString: databaseUrl });
     // A lost connection must fail this import, not crash the process.
     client.on('error', () => undefined);
@@ -534,7 +541,7 @@ export function createImportsService({ db, databaseUrl, networks }: Deps) {
       }
       if (!sawFile) throw new AppError('VALIDATION', { field: 'file', params: { detail: 'file' } });
       step('load');
-      const report = await importRun.finish(networkId);
+      const report = await importRun.finish(network);
       started = performance.now();
       await client.query(report.status === 'imported' ? 'commit' : 'rollback');
       open = false;
@@ -554,12 +561,12 @@ export function createImportsService({ db, databaseUrl, networks }: Deps) {
       options: ImportOptions,
       files: AsyncIterable<ImportFile>,
     ): Promise<ImportReport> {
-      const networkId = await asPerson(db, person.personId, async (trx) => {
+      const network = await asPerson(db, person.personId, async (trx) => {
         const access = await loadNetworkForActor(trx, networks, person, slug);
         if (!access.canManage) throw new AppError('FORBIDDEN');
-        return access.network.id;
+        return access.network;
       });
-      return run(networkId, options, files);
+      return run({ id: network.id, parentId: network.parent_id }, options, files);
     },
 
     /** An import by whoever runs the `meute` command on the server (no person: the operator). */
@@ -570,11 +577,11 @@ export function createImportsService({ db, databaseUrl, networks }: Deps) {
     ): Promise<ImportReport> {
       const network = await db
         .selectFrom('networks')
-        .select('id')
+        .select(['id', 'parent_id'])
         .where('slug', '=', slug)
         .executeTakeFirst();
       if (!network) throw new AppError('NETWORK_NOT_FOUND');
-      return run(network.id, options, files);
+      return run({ id: network.id, parentId: network.parent_id }, options, files);
     },
   };
 }

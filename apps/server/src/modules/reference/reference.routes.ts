@@ -3,7 +3,13 @@ import { HEADCOUNT_BANDS } from '@meute/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePerson } from '../../plugins/auth.ts';
-import { listDepartements, listRegions, searchCommunes, searchNaf } from '../../reference/reference.ts';
+import {
+  getNafNode,
+  listDepartements,
+  listRegions,
+  searchCommunes,
+  searchNaf,
+} from '../../reference/reference.ts';
 
 const tags = ['directory'];
 const errors = { 400: errorSchema, 401: errorSchema };
@@ -23,8 +29,22 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
       },
       async (request) => {
         requirePerson(request);
-        const hits = searchNaf(request.query.q, 20);
-        return { items: hits.map((hit) => ({ code: hit.code, label: hit.label, level: hit.level })) };
+        // A matching class brings its sub-classes: the codes an organisation actually carries.
+        const items: { code: string; label: string; level: string }[] = [];
+        const seen = new Set<string>();
+        const add = (code: string, label: string, level: string) => {
+          if (!seen.has(code)) items.push({ code, label, level });
+          seen.add(code);
+        };
+        for (const hit of searchNaf(request.query.q, 20)) {
+          add(hit.code, hit.label, hit.level);
+          if (hit.level !== 'class') continue;
+          for (const child of getNafNode(hit.code)?.children ?? []) {
+            const node = getNafNode(child);
+            if (node) add(node.code, node.label, node.level);
+          }
+        }
+        return { items: items.slice(0, 30) };
       },
     );
 

@@ -7,6 +7,7 @@ import { ErrorBanner, SuccessBanner } from '../../components/feedback.tsx';
 import { TextField } from '../../components/field.tsx';
 import { RoleBadges } from '../../components/labels.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
+import { ContactSection } from './contact-section.tsx';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function AccountPage() {
           </button>
         </form>
       </section>
+      <ContactSection />
       <section className="card" aria-labelledby="account-networks">
         <h2 id="account-networks" className="card-title">
           {t('account.myNetworks')}

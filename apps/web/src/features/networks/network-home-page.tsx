@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { api, type NetworkDetail } from '../../app/api.ts';
+import { api, type NetworkDetail, type NetworkStats } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { ErrorBanner, Loading, SuccessBanner } from '../../components/feedback.tsx';
@@ -10,10 +10,19 @@ import { InvitationsSection } from './invitations-section.tsx';
 import { MemberNetworks } from './member-networks.tsx';
 import { NetworkUnavailable } from './network-unavailable.tsx';
 import { PeopleSection } from './people-section.tsx';
+import { StatsSection } from './stats-section.tsx';
 
 export function NetworkHomePage() {
   const { slug = '' } = useParams();
-  const detail = useApi(() => api.network(slug), slug);
+  // The network and its member statistics arrive together: the page appears whole, at once.
+  const detail = useApi(
+    () =>
+      Promise.all([api.network(slug), api.stats(slug).catch(() => null)]).then(([network, stats]) => ({
+        network,
+        stats,
+      })),
+    slug,
+  );
   if (detail.state === 'loading') return <Loading />;
   if (detail.state === 'failed') {
     if (detail.error.status === 404 || detail.error.status === 403) return <NetworkUnavailable />;
@@ -23,10 +32,10 @@ export function NetworkHomePage() {
       </div>
     );
   }
-  return <NetworkHome network={detail.data} />;
+  return <NetworkHome network={detail.data.network} stats={detail.data.stats} />;
 }
 
-function NetworkHome({ network }: { network: NetworkDetail }) {
+function NetworkHome({ network, stats }: { network: NetworkDetail; stats: NetworkStats | null }) {
   const { t } = useTranslation();
   usePageTitle(network.name);
   const me = useMe();
@@ -79,7 +88,21 @@ function NetworkHome({ network }: { network: NetworkDetail }) {
             </dd>
           </div>
         </dl>
+        {isFederation ? null : (
+          <div className="hero-actions">
+            <Link to={`/n/${network.slug}/directory`} className="button button-secondary button-small">
+              {t('networkHome.openDirectory')}
+            </Link>
+            {network.canManage ? (
+              <Link to={`/n/${network.slug}/membership`} className="button button-secondary button-small">
+                {t('networkHome.manageMembership')}
+              </Link>
+            ) : null}
+          </div>
+        )}
       </header>
+
+      {isFederation || !stats ? null : <StatsSection slug={network.slug} stats={stats} />}
 
       {isFederation || network.children.length > 0 ? <MemberNetworks network={network} /> : null}
 
