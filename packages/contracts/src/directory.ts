@@ -1,27 +1,11 @@
+import { COMPANY_CATEGORIES, HEADCOUNT_BAND_CODES } from '@meute/domain';
 import { z } from 'zod';
 import { networkKindSchema } from './networks.ts';
 
 /** Members and directory: organisation profiles, search, applications, dues, network settings. */
 
-export const categorySchema = z.enum(['TPE', 'PME', 'ETI', 'GE']);
-export const headcountBandSchema = z.enum([
-  'NN',
-  '00',
-  '01',
-  '02',
-  '03',
-  '11',
-  '12',
-  '21',
-  '22',
-  '31',
-  '32',
-  '41',
-  '42',
-  '51',
-  '52',
-  '53',
-]);
+export const categorySchema = z.enum(COMPANY_CATEGORIES);
+export const headcountBandSchema = z.enum(HEADCOUNT_BAND_CODES);
 export const siretSchema = z.string().regex(/^\d{14}$/, { error: '14 chiffres / 14 digits' });
 export const nafCodeSchema = z.string().regex(/^\d{2}\.\d{2}[A-Z]$/, { error: 'ex. 62.01Z' });
 export const communeCodeSchema = z

@@ -7,25 +7,24 @@ type Role = MembershipsTable['role'];
 
 const memberCount = sql<number>`(select count(distinct m.person_id)::int from memberships m where m.network_id = n.id)`;
 
+// What a list of networks shows of each.
+const summaryColumns = [
+  'n.id',
+  'n.slug',
+  'n.name',
+  'n.kind',
+  'n.parent_id',
+  'n.description',
+  'n.is_demo',
+  memberCount.as('member_count'),
+] as const;
+
 /** The only place with SQL for networks, their people and invitations. */
 export function createNetworksRepository() {
   return {
     /** Every network the caller may see: row-level security filters, not this query. */
     listVisible(db: Scoped) {
-      return db
-        .selectFrom('networks as n')
-        .select([
-          'n.id',
-          'n.slug',
-          'n.name',
-          'n.kind',
-          'n.parent_id',
-          'n.description',
-          'n.is_demo',
-          memberCount.as('member_count'),
-        ])
-        .orderBy('n.name')
-        .execute();
+      return db.selectFrom('networks as n').select(summaryColumns).orderBy('n.name').execute();
     },
 
     /** Ids of every network the caller sees, in a stable order. */
@@ -37,16 +36,7 @@ export function createNetworksRepository() {
     findBySlug(db: Db, slug: string) {
       return db
         .selectFrom('networks as n')
-        .select([
-          'n.id',
-          'n.slug',
-          'n.name',
-          'n.kind',
-          'n.parent_id',
-          'n.description',
-          'n.is_demo',
-          memberCount.as('member_count'),
-        ])
+        .select(summaryColumns)
         .where('n.slug', '=', slug)
         .executeTakeFirst();
     },
@@ -62,16 +52,7 @@ export function createNetworksRepository() {
     listChildren(db: Scoped, parentId: string) {
       return db
         .selectFrom('networks as n')
-        .select([
-          'n.id',
-          'n.slug',
-          'n.name',
-          'n.kind',
-          'n.parent_id',
-          'n.description',
-          'n.is_demo',
-          memberCount.as('member_count'),
-        ])
+        .select(summaryColumns)
         .where('n.parent_id', '=', parentId)
         .orderBy('n.name')
         .execute();
