@@ -266,7 +266,8 @@ export async function generateSirene(options: GenerateOptions): Promise<Generate
   while (written < options.rows) {
     companyIndex++;
     // Establishments of this company: most have one, a few have many; La Poste now and then.
-    const isLaPoste = companyIndex % 997 === 0;
+    // (La Poste's NICs are 5 digits: stop before they run out.)
+    const isLaPoste = companyIndex % 997 === 0 && laPosteNic < 99_000;
     const count = isLaPoste
       ? 20
       : random() < 0.72

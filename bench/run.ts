@@ -6,7 +6,7 @@ import path from 'node:path';
 const only = process.argv[2];
 for (const file of fs
   .readdirSync(import.meta.dirname)
-  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('generate-'))
   .sort()) {
   if (only && !file.includes(only)) continue;
   console.log(`\n## ${file}`);

@@ -22,9 +22,12 @@ import { createContext } from '../apps/server/src/context.ts';
 import { connect, type Database } from '../apps/server/src/db/database.ts';
 import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
+import { communeLookupCsv, nafLookupCsv } from '../apps/server/src/modules/imports/import-lookups.ts';
 import type { ImportStep } from '../apps/server/src/modules/imports/imports.service.ts';
 
 const ROWS = Number(process.env.BENCH_SIRENE_ROWS ?? 1_000_000);
+/** Rows of the ~1 GB file whose import is rejected at its last line, to watch memory (0: skip). */
+const MEMORY_ROWS = Number(process.env.BENCH_SIRENE_MEMORY_ROWS ?? 4_700_000);
 const root = path.resolve(import.meta.dirname, '..');
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'meute-sirene-bench-'));
 fs.chmodSync(temp, 0o755);
@@ -127,7 +130,10 @@ try {
     { publicUrl: 'http://bench', smtpUrl: undefined, mailFrom: 'bench@meute' },
     database,
   );
-  const runImport = async (label: string) => {
+  // The reference data (communes, NAF) is loaded once per process: before measuring memory.
+  communeLookupCsv();
+  nafLookupCsv();
+  const runImport = async (label: string, source = file, expect: 'imported' | 'rejected' = 'imported') => {
     const steps: string[] = [];
     const rssBefore = process.memoryUsage.rss();
     let peak = rssBefore;
@@ -143,16 +149,17 @@ try {
         onStep: (step: ImportStep, ms: number) => steps.push(`${step} ${seconds(ms)}`),
       },
       (async function* () {
-        yield { role: 'file', stream: fs.createReadStream(file, { highWaterMark: 1 << 20 }) };
+        yield { role: 'file', stream: fs.createReadStream(source, { highWaterMark: 1 << 20 }) };
       })(),
     );
     const ms = performance.now() - started;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage.rss());
-    if (report.status !== 'imported')
-      throw new Error(`import rejected: ${JSON.stringify(report.errors.slice(0, 5))}`);
+    if (report.status !== expect) {
+      throw new Error(`import ${report.status}: ${JSON.stringify(report.errors.slice(0, 5))}`);
+    }
     console.log(
-      `${label}: ${report.rows.toLocaleString('en')} rows (${report.created.toLocaleString('en')} created, ${report.updated.toLocaleString('en')} updated, ${report.skipped.toLocaleString('en')} closed skipped) in ${seconds(ms)} → ${perSecond(report.rows, ms).toLocaleString('en')} rows/s`,
+      `${label}: ${report.status}, ${report.rows.toLocaleString('en')} rows (${report.created.toLocaleString('en')} created, ${report.updated.toLocaleString('en')} updated, ${report.skipped.toLocaleString('en')} closed skipped) in ${seconds(ms)} → ${perSecond(report.rows, ms).toLocaleString('en')} rows/s`,
     );
     console.log(`  steps: ${steps.join(', ')}`);
     console.log(`  Node RSS: ${mb(rssBefore)} before, ${mb(peak)} peak (+${mb(peak - rssBefore)})`);
@@ -198,6 +205,33 @@ try {
     throw new Error('the re-import created duplicates');
   }
   console.log('re-import: no duplicate');
+
+  // 5. Memory over a ~1 GB file: streamed into the staging table, checked, rejected at its last line.
+  if (MEMORY_ROWS > 0) {
+    const large = path.join(temp, 'StockEtablissement-1GB.csv');
+    fs.rmSync(file);
+    const made = spawnSync(
+      process.execPath,
+      [path.join(root, 'bench/generate-sirene.ts'), String(MEMORY_ROWS), large, '--seed', '7'],
+      { stdio: 'inherit' },
+    );
+    if (made.status !== 0) throw new Error('generation failed');
+    // One more row, with a wrong SIRET key: the import reads everything, then refuses the file.
+    const firstRows = Buffer.alloc(8192);
+    const fd = fs.openSync(large, 'r');
+    fs.readSync(fd, firstRows, 0, firstRows.length, 0);
+    fs.closeSync(fd);
+    const sample = firstRows.toString('utf8').split('\n')[1]!.split(',');
+    const siret = sample[2]!;
+    sample[2] = siret.slice(0, 13) + String((Number(siret[13]) + 1) % 10);
+    fs.appendFileSync(large, `${sample.join(',')}\n`);
+    const size = fs.statSync(large).size;
+    console.log(`memory: ${mb(size)} file, rejected at its last line`);
+    const rejected = await runImport('large file', large, 'rejected');
+    console.log(
+      `  rejected at line ${rejected.report.errors[0]?.line.toLocaleString('en')} of ${(MEMORY_ROWS + 2).toLocaleString('en')} (${rejected.report.errors[0]?.reason})`,
+    );
+  }
   console.log(`Node max RSS over the whole run: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 } finally {
   await database?.close();

@@ -33,8 +33,8 @@ describe('who sees which network', { skip }, () => {
     await page.getByRole('heading', { name: 'Réseaux de la fédération' }).waitFor();
     const cards = page.locator('.network-card');
     assert.equal(await cards.count(), 6);
-    await cards.filter({ hasText: 'Club ETI Normandie' }).getByText('2 membres').waitFor();
-    await cards.filter({ hasText: 'Alliance Paysage France' }).getByText('0 membre').waitFor();
+    await cards.filter({ hasText: 'Club ETI Normandie' }).getByText('50 membres').waitFor();
+    await cards.filter({ hasText: 'Alliance Paysage France' }).getByText('17 membres').waitFor();
     const options = await page.getByLabel('Réseau', { exact: true }).locator('option').allTextContents();
     assert.equal(options.length, 7);
     assert.equal(options[0], 'France Clusters (démo)');

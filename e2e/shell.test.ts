@@ -234,6 +234,8 @@ describe('the shell: sign-in, networks, language, sign-out', { skip }, () => {
     const { context, page, problems } = await newSession(browser, app.url);
     await signIn(page, 'dirigeant@demo.meute.fr');
     await page.getByRole('heading', { level: 1, name: 'Club ETI Normandie' }).waitFor();
+    // The page has finished asking the server (its charts are drawn) before the session ends.
+    await page.getByRole('heading', { name: 'Les adhérents en un coup d’œil' }).waitFor();
     await app.database.db.deleteFrom('sessions').execute();
     await page.getByLabel('Réseau', { exact: true }).selectOption({ label: 'Cluster Bâtiment Rhône' });
     await page.waitForURL(/\/sign-in\?next=%2Fn%2Fcluster-batiment-rhone$/);

@@ -253,12 +253,17 @@ create function meute_sync_organisations_networks(ids uuid[]) returns void
 language sql security definer set search_path = public
 as $$
   update organisations o
-     set network_ids = coalesce((select array_agg(no.network_id order by no.network_id)
-                                   from network_organisations no where no.organisation_id = o.id), '{}'),
-         federation_ids = coalesce((select array_agg(distinct n.parent_id)
-                                      from network_organisations no join networks n on n.id = no.network_id
-                                     where no.organisation_id = o.id and n.parent_id is not null), '{}')
-   where o.id in (select unnest(ids))
+     set network_ids = s.network_ids, federation_ids = s.federation_ids
+    from (select x.id,
+                 coalesce((select array_agg(no.network_id order by no.network_id)
+                             from network_organisations no where no.organisation_id = x.id), '{}') as network_ids,
+                 coalesce((select array_agg(distinct n.parent_id)
+                             from network_organisations no join networks n on n.id = no.network_id
+                            where no.organisation_id = x.id and n.parent_id is not null), '{}') as federation_ids
+            from unnest(ids) as x(id)) s
+   where o.id = s.id
+     -- An organisation whose arrays are already right is not rewritten (an import fills them).
+     and (o.network_ids, o.federation_ids) is distinct from (s.network_ids, s.federation_ids)
 $$;
 
 create function meute_sync_organisation_networks() returns trigger

@@ -11,7 +11,22 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../errors.ts';
 import { translate } from '../../i18n/messages.ts';
 import { createNetworksRepository } from '../networks/networks.repository.ts';
-import { createImportsService, type ImportFile, type ImportKind } from './imports.service.ts';
+import {
+  createImportsService,
+  type ImportFile,
+  type ImportKind,
+  type ImportStep,
+} from './imports.service.ts';
+
+const STEP_LABELS: Record<ImportStep, string> = {
+  prepare: 'préparation',
+  load: 'lecture',
+  check: 'vérification des lignes',
+  write: 'écriture des organisations',
+  link: 'rattachement au réseau',
+  search: 'texte de recherche',
+  commit: 'validation',
+};
 
 export interface ImportCommandOptions {
   network: string;
@@ -20,6 +35,7 @@ export interface ImportCommandOptions {
 }
 
 const number = (n: number) => n.toLocaleString('fr-FR');
+const seconds = (ms: number) => (ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
 const megabytes = (bytes: number) => (bytes / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
 
 /** Writes the report as people read it; returns the process's exit code (1 when rejected). */
@@ -77,6 +93,13 @@ export async function runImportCommand(
     : null;
   let read = 0;
   bar?.start(total, 0, { read: megabytes(0), size: megabytes(total) });
+  let barDone = false;
+  const finishBar = () => {
+    if (!bar || barDone) return;
+    barDone = true;
+    bar.update(total, { read: megabytes(total) });
+    bar.stop();
+  };
 
   const imports = createImportsService({
     db: database.db,
@@ -105,22 +128,25 @@ export async function runImportCommand(
           read += bytes;
           bar?.update(read, { read: megabytes(read) });
         },
+        // After the bar, on a terminal: each step as it ends (checking and writing take longer).
+        onStep: (step, ms) => {
+          if (!bar) return;
+          if (step === 'load') finishBar();
+          if (step !== 'prepare') console.error(`  ${STEP_LABELS[step]} : ${seconds(ms)} s`);
+        },
       },
       files(),
     );
   } catch (error) {
-    bar?.stop();
+    finishBar();
     if (error instanceof AppError) {
       console.error(`meute import : ${translate('fr', error.messageKey)} (${options.network})`);
       return 1;
     }
     throw error;
   }
-  bar?.update(total, { read: megabytes(total) });
-  bar?.stop();
+  finishBar();
   const code = printReport(report, (line) => console.log(line));
-  console.log(
-    `Durée : ${((performance.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`,
-  );
+  console.log(`Durée : ${seconds(performance.now() - started)} s`);
   return code;
 }

@@ -43,6 +43,10 @@ const reasons = {
     fr: 'Colonne obligatoire absente de la première ligne : {column} (colonnes lues : {found}).',
     en: 'Required column missing from the first row: {column} (columns read: {found}).',
   },
+  'header.tooManyColumns': {
+    fr: 'Trop de colonnes dans l’en-tête ({count}, {max} au plus).',
+    en: 'Too many columns in the header ({count}, {max} at most).',
+  },
   'header.duplicate': {
     fr: 'Colonne présente deux fois : {column}.',
     en: 'Column present twice: {column}.',

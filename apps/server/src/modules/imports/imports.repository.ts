@@ -9,6 +9,7 @@ import { LA_POSTE_SIREN, LAMBERT_93 } from '@meute/domain';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { bandLookupCsv, communeLookupCsv, nafLookupCsv } from './import-lookups.ts';
+import { SIRENE_HIDDEN } from './sirene-format.ts';
 
 export type ImportClient = pg.Client;
 
@@ -59,13 +60,16 @@ function lambertFunctionSql(): string {
   const a4 = (7 * e4) / 48 + (29 * e6) / 240 + (811 * e8) / 11520;
   const a6 = (7 * e6) / 120 + (81 * e8) / 1120;
   const a8 = (4279 * e8) / 161280;
+  // `offset 0` keeps the inner query apart when PostgreSQL inlines the function: the
+  // conformal latitude is computed once, not once per term of the series.
   return `create function pg_temp.meute_lambert93(x double precision, y double precision)
   returns table (lon double precision, lat double precision)
   language sql immutable
   as $$
     select degrees(${lambdaC} + atan((x - ${xs}) / (${ys} - y)) / ${n}),
            degrees(chi + ${a2} * sin(2 * chi) + ${a4} * sin(4 * chi) + ${a6} * sin(6 * chi) + ${a8} * sin(8 * chi))
-      from (select 2 * atan(exp(-ln(sqrt((x - ${xs}) ^ 2 + (${ys} - y) ^ 2) / ${c}) / ${n})) - pi() / 2 as chi) k
+      from (select 2 * atan(exp(-ln(sqrt((x - ${xs}) ^ 2 + (${ys} - y) ^ 2) / ${c}) / ${n})) - pi() / 2 as chi
+            offset 0) k
   $$`;
 }
 
@@ -166,7 +170,6 @@ export type SireneColumns = Record<
   | 'siret'
   | 'siren'
   | 'nic'
-  | 'statutDiffusionEtablissement'
   | 'trancheEffectifsEtablissement'
   | 'codeCommuneEtablissement'
   | 'etatAdministratifEtablissement'
@@ -180,11 +183,11 @@ export type SireneColumns = Record<
 >;
 
 export type UniteLegaleColumns = Record<
-  'siren' | 'denominationUniteLegale' | 'categorieEntreprise' | 'statutDiffusionUniteLegale',
+  'siren' | 'denominationUniteLegale' | 'categorieEntreprise',
   string | null
 >;
 
-const HIDDEN = `'[ND]'`;
+const HIDDEN = literal(SIRENE_HIDDEN);
 const col = (column: string | null) => (column ? `s.${column}` : 'null::text');
 const known = (column: string | null) => `nullif(${col(column)}, ${HIDDEN})`;
 
@@ -199,6 +202,7 @@ export async function buildSireneRows(
 ): Promise<void> {
   const siret = col(columns.siret);
   await client.query(`create temp table imp on commit drop as
+    select q.*, p.lon as point_lon, p.lat as point_lat from (
     select r.*,
       case when r.siret is null then 'siret.required'
            when not pg_temp.meute_siret_ok(r.siret) then
@@ -211,7 +215,8 @@ export async function buildSireneRows(
       case when r.naf_raw is not null and r.naf_version = 'NAFRev2' and r.naf_code is null then 'naf.unknown' end as naf_error,
       case when r.commune_raw is not null and r.commune_code is null then 'commune.unknown' end as commune_error,
       case when r.x_raw is not null and r.x_raw !~ '^-?[0-9]+([.][0-9]*)?$' then 'coordinate.invalid' end as x_error,
-      case when r.y_raw is not null and r.y_raw !~ '^-?[0-9]+([.][0-9]*)?$' then 'coordinate.invalid' end as y_error
+      case when r.y_raw is not null and r.y_raw !~ '^-?[0-9]+([.][0-9]*)?$' then 'coordinate.invalid' end as y_error,
+      coalesce(r.mainland and r.x_raw ~ '^-?[0-9]+([.][0-9]*)?$' and r.y_raw ~ '^-?[0-9]+([.][0-9]*)?$', false) as ok_xy
     from (
       select s.line,
         ${siret} as siret,
@@ -235,7 +240,16 @@ export async function buildSireneRows(
       left join pg_temp.imp_band b on b.code = ${known(columns.trancheEffectifsEtablissement)}
       left join pg_temp.imp_naf n on n.compact = upper(replace(${known(columns.activitePrincipaleEtablissement)}, '.', ''))
       left join pg_temp.imp_commune c on c.code = ${known(columns.codeCommuneEtablissement)}
-    ) r`);
+    ) r offset 0) q
+    -- The establishment's own point: Lambert-93 in mainland France and Corsica, within bounds.
+    left join lateral (
+      select l.lon, l.lat
+        from pg_temp.meute_lambert93(
+          case when q.ok_xy then q.x_raw::double precision end,
+          case when q.ok_xy then q.y_raw::double precision end) l
+       where l.lon between -5.5 and 10 and l.lat between 41 and 51.5
+      offset 0
+    ) p on q.ok_xy`);
 }
 
 /** The errors of the SIRENE rows (skipped rows are not checked), first `limit` by line, and their count. */
@@ -320,7 +334,7 @@ export async function upsertSirene(
     with official as (
       select v.name, left(i.siret, 9) as siren, i.siret, v.naf_code, i.naf_version, i.band as headcount_band,
              v.category, i.commune_code, i.epci_code, i.departement_code, i.region_code,
-             coalesce(p.lon, i.commune_lon) as lon, coalesce(p.lat, i.commune_lat) as lat,
+             coalesce(i.point_lon, i.commune_lon) as lon, coalesce(i.point_lat, i.commune_lat) as lat,
              i.state = 'A' as is_active
         from pg_temp.imp i
         left join pg_temp.imp_ul u on u.siren = left(i.siret, 9)
@@ -330,10 +344,6 @@ export async function upsertSirene(
             case when u.category in ('ETI', 'GE') then u.category
                  when u.category = 'PME' then case when i.band_category = 'TPE' then 'TPE' else 'PME' end
                  else i.band_category end as category) v
-        left join lateral (
-          select l.lon, l.lat from pg_temp.meute_lambert93(i.x_raw::double precision, i.y_raw::double precision) l
-           where l.lon between -5.5 and 10 and l.lat between 41 and 51.5
-        ) p on i.mainland and i.x_raw is not null and i.y_raw is not null
        where not i.skipped
     ),
     fresh as (

@@ -278,6 +278,32 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
     );
   });
 
+  it('reads the legal units whichever part comes first, and reports a broken legal-unit file as such', async () => {
+    const siret = makeSiret(25);
+    const ul = uniteLegaleCsv([{ siren: siret.slice(0, 9), denominationUniteLegale: 'ORDRE INVERSE SAS' }]);
+    const first = await upload('staff', club.slug, 'kind=sirene', {
+      uniteLegale: { content: ul, filename: 'StockUniteLegale.csv' },
+      file: { content: sireneCsv([etablissement(siret)]), filename: 'StockEtablissement.csv' },
+    });
+    assert.equal(first.statusCode, 201, first.body);
+    assert.equal((await bySiret(siret))!.name, 'ORDRE INVERSE SAS');
+
+    const before = await snapshot();
+    const broken = await sirene('english', sireneCsv([etablissement(makeSiret(26))]), '', {
+      uniteLegale: { content: 'siren,nom\n123,x\n', filename: 'StockUniteLegale.csv' },
+    });
+    assert.equal(broken.statusCode, 200, broken.body);
+    assert.deepEqual(broken.json().errors, [
+      {
+        line: 1,
+        column: 'uniteLegale.denominationUniteLegale',
+        reason:
+          'Legal units file: Required column missing: denominationUniteLegale (delimiter read: « , », columns read: siren, nom).',
+      },
+    ]);
+    assert.equal(await snapshot(), before);
+  });
+
   it('rejects a file with bad rows, lists every bad row with its line and column, and writes nothing', async () => {
     const good = makeSiret(30);
     const csv = sireneCsv([
@@ -731,6 +757,21 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
     assert.equal(response.json().errors.length, 1000);
     assert.equal(response.json().errorCount, 1500);
     assert.equal(response.json().errors[999].line, 1001);
+
+    // The first ones by line, whichever check found them (a duplicate is found after the rows).
+    const siret = makeSiret(6000);
+    const lines = ['siret;nom', `${siret};Premier`, `${siret};Doublon`];
+    for (let i = 0; i < 1101; i++) lines.push(`${makeSiret(6001 + i)};`);
+    const members = await upload('staff', club.slug, 'kind=members', {
+      file: { content: lines.join('\n'), filename: 'm.csv' },
+    });
+    const report = members.json();
+    assert.equal(report.errorCount, 1102);
+    assert.equal(report.errors.length, 1000);
+    assert.deepEqual(
+      [report.errors[0].line, report.errors[0].column, report.errors[1].line, report.errors[999].line],
+      [3, 'siret', 4, 1002],
+    );
   });
 
   it('does not let an organisation be imported twice into the network, whatever its source', async () => {

@@ -38,6 +38,9 @@ import { readXlsxRows } from './xlsx-reader.ts';
 /** The largest file an import reads (the whole SIRENE stock of establishments is about 7 GB). */
 export const MAX_IMPORT_BYTES = 16 * 2 ** 30;
 
+/** The most columns a CSV read as it is may have (a staging table has one per column). */
+const MAX_COLUMNS = 1000;
+
 /** At most this many errors are listed in a report; `errorCount` has them all. */
 export const MAX_LISTED_ERRORS = 1000;
 
@@ -87,7 +90,6 @@ const SIRENE_FIELDS = [
   'siret',
   'siren',
   'nic',
-  'statutDiffusionEtablissement',
   'trancheEffectifsEtablissement',
   'codeCommuneEtablissement',
   'etatAdministratifEtablissement',
@@ -109,7 +111,6 @@ const UNITE_LEGALE_FIELDS = [
   'siren',
   'denominationUniteLegale',
   'categorieEntreprise',
-  'statutDiffusionUniteLegale',
 ] as const satisfies readonly (keyof UniteLegaleColumns)[];
 const UNITE_LEGALE_REQUIRED = ['siren', 'denominationUniteLegale'] as const;
 
@@ -134,20 +135,29 @@ async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: TextEncodi
 
 /** The errors of one import, every one counted, the first ones by line kept. */
 class ProblemList {
-  readonly kept: Problem[] = [];
+  private kept: Problem[] = [];
   count = 0;
   /** Set when the file cannot be read further (no header, broken quoting, COPY refused). */
   fatal = false;
 
+  private static order(a: Problem, b: Problem): number {
+    const file = (p: Problem) => (p.file === 'file' ? 0 : 1);
+    return file(a) - file(b) || a.line - b.line;
+  }
+
   add(problem: Problem): void {
     this.count++;
-    if (this.kept.length < MAX_LISTED_ERRORS) this.kept.push(problem);
+    this.kept.push(problem);
+    // Problems come from several passes (rows read, then duplicates): keep the first ones by
+    // line, in bounded memory. The sort is stable: a line's problems stay in column order.
+    if (this.kept.length >= 2 * MAX_LISTED_ERRORS) {
+      this.kept = this.kept.sort(ProblemList.order).slice(0, MAX_LISTED_ERRORS);
+    }
   }
 
   report(locale: Locale): ImportReport['errors'] {
-    const order = (p: Problem) => (p.file === 'file' ? 0 : 1);
     return this.kept
-      .sort((a, b) => order(a) - order(b) || a.line - b.line)
+      .sort(ProblemList.order)
       .slice(0, MAX_LISTED_ERRORS)
       .map((p) => {
         const reason = reasonText(locale, p.reason);
@@ -258,6 +268,14 @@ class ImportRun {
         );
         ok = false;
       }
+    }
+    // PostgreSQL tables hold at most 1,600 columns (StockEtablissement has 54).
+    if (ok && names.length > MAX_COLUMNS) {
+      this.fileProblem(file, {
+        code: 'header.tooManyColumns',
+        params: { count: names.length, max: MAX_COLUMNS },
+      });
+      ok = false;
     }
     return ok ? { names, delimiter, columns } : null;
   }

@@ -5,7 +5,8 @@ import type { DB, MembershipsTable } from '../../db/schema.ts';
 type Db = Kysely<DB> | Scoped;
 type Role = MembershipsTable['role'];
 
-const memberCount = sql<number>`(select count(distinct m.person_id)::int from memberships m where m.network_id = n.id)`;
+// Members are organisations: the companies and partners of the network.
+const memberCount = sql<number>`(select count(*)::int from network_organisations no where no.network_id = n.id)`;
 
 // What a list of networks shows of each.
 const summaryColumns = [
