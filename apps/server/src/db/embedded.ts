@@ -259,6 +259,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         'max_connections=60',
         '-c',
         'shared_buffers=64MB',
+        // Synchronous I/O rather than PostgreSQL 18's pool of I/O worker processes: one laptop
+        // user does not need them, and each idle worker holds memory.
+        '-c',
+        'io_method=sync',
       ],
       { stdio: ['ignore', logFile, logFile], ...(runAs ?? {}) },
     );

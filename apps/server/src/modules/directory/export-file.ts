@@ -1,6 +1,5 @@
 import { neutraliseFormula } from '@meute/domain';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 
 export interface ExportColumn<Row> {
   header: string;
@@ -28,6 +27,8 @@ export async function toXlsx<Row>(
   columns: ExportColumn<Row>[],
   sheetName: string,
 ): Promise<Buffer> {
+  // Loaded on first use: the library weighs some 30 MB that an idle server need not hold.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Meute';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));

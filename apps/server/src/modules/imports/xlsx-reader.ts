@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { CsvRecord } from './csv-reader.ts';
 
 /** The text a person sees in a cell, whatever exceljs made of it. */
@@ -34,6 +33,8 @@ export function cellText(value: unknown): string {
  * reader: the workbook is never held whole in memory), each with its row number as `line`.
  */
 export async function* readXlsxRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<CsvRecord> {
+  // Loaded on first use: the library weighs some 30 MB that an idle server need not hold.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
