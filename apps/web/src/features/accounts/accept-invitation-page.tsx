@@ -9,12 +9,8 @@ import { TextField } from '../../components/field.tsx';
 import { KindBadge } from '../../components/labels.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { PublicLayout } from '../../components/public-layout.tsx';
-import {
-  findPasswordProblem,
-  MIN_PASSWORD_LENGTH,
-  type PasswordProblem,
-  usePasswordProblemMessage,
-} from './password.ts';
+import { NewPasswordFields } from './new-password-fields.tsx';
+import { findPasswordProblem, type PasswordProblem } from './password.ts';
 
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
@@ -54,7 +50,6 @@ function InvitationDetails({ token, invitation }: { token: string; invitation: I
   const [confirmation, setConfirmation] = useState('');
   const [problem, setProblem] = useState<PasswordProblem | undefined>();
   const [isNameMissing, setIsNameMissing] = useState(false);
-  const problemMessage = usePasswordProblemMessage();
 
   const isForMe = me ? me.email.toLowerCase() === invitation.email.toLowerCase() : false;
   const next = `/invitations/${encodeURIComponent(token)}`;
@@ -157,27 +152,12 @@ function InvitationDetails({ token, invitation }: { token: string; invitation: I
             value={displayName}
             onChange={(event) => setDisplayName(event.target.value)}
           />
-          <TextField
-            label={t('field.newPassword')}
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            hint={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
-            error={problemMessage(problem, 'password')}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-          <TextField
-            label={t('field.confirmPassword')}
-            type="password"
-            name="confirm-password"
-            autoComplete="new-password"
-            required
-            error={problemMessage(problem, 'confirmation')}
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
+          <NewPasswordFields
+            password={password}
+            confirmation={confirmation}
+            problem={problem}
+            onPasswordChange={setPassword}
+            onConfirmationChange={setConfirmation}
           />
           <button type="submit" className="button button-primary button-block" disabled={isBusy}>
             {t('invitation.join', { network: invitation.networkName })}

@@ -3,15 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../app/api.ts';
 import { ErrorBanner, SuccessBanner } from '../../components/feedback.tsx';
-import { TextField } from '../../components/field.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { PublicLayout } from '../../components/public-layout.tsx';
-import {
-  findPasswordProblem,
-  MIN_PASSWORD_LENGTH,
-  type PasswordProblem,
-  usePasswordProblemMessage,
-} from './password.ts';
+import { NewPasswordFields } from './new-password-fields.tsx';
+import { findPasswordProblem, MIN_PASSWORD_LENGTH, type PasswordProblem } from './password.ts';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
@@ -21,7 +16,6 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [problem, setProblem] = useState<PasswordProblem | undefined>();
-  const problemMessage = usePasswordProblemMessage();
   const [error, setError] = useState<ApiError | null>(null);
   const [isDone, setIsDone] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
@@ -72,27 +66,12 @@ export function ResetPasswordPage() {
                 <Link to="/forgot-password">{t('reset.askAgain')}</Link>
               </p>
             ) : null}
-            <TextField
-              label={t('field.newPassword')}
-              type="password"
-              name="new-password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD_LENGTH}
-              hint={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
-              error={problemMessage(problem, 'password')}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-            <TextField
-              label={t('field.confirmPassword')}
-              type="password"
-              name="confirm-password"
-              autoComplete="new-password"
-              required
-              error={problemMessage(problem, 'confirmation')}
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
+            <NewPasswordFields
+              password={password}
+              confirmation={confirmation}
+              problem={problem}
+              onPasswordChange={setPassword}
+              onConfirmationChange={setConfirmation}
             />
             <button type="submit" className="button button-primary button-block" disabled={isBusy}>
               {t('reset.submit')}
