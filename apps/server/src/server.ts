@@ -48,6 +48,8 @@ export async function startServer(config: Config) {
     await app.listen({ host: config.host, port: config.port });
     log(`Meute is ready on ${config.publicUrl} (database: ${database.kind}) in ${Date.now() - startedAt} ms`);
     if (await hasDemoAccounts(database)) printDemoAccounts(config.publicUrl);
+    // Build the directory's search index now, not on the first search (seconds at 80,000 members).
+    context.services.directory.warmUp().catch((error: unknown) => app.log.error(error));
 
     let closing: Promise<void> | undefined;
     const close = () => {

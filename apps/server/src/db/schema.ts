@@ -49,6 +49,8 @@ export interface OrganisationsTable {
   search_vector: ColumnType<string | null, never, never>;
   /** Kept by a trigger from network_organisations. */
   network_ids: ColumnType<string[], never, never>;
+  /** The directory version that last wrote the row (triggers keep it), for the in-memory index. */
+  directory_change: ColumnType<string, never, never>;
 }
 
 export interface CompetencesTable {

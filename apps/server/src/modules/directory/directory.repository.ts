@@ -1,71 +1,8 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Scoped } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Scoped;
-
-/** What a directory search filters on, already resolved by the service (codes, ids, points). */
-export interface DirectoryFilters {
-  /** One network, or null for every network the person belongs to. */
-  networkId: string | null;
-  words?: string | undefined;
-  nafDivisions?: string[] | undefined;
-  category?: string | undefined;
-  departement?: string | undefined;
-  region?: string | undefined;
-  epci?: string | undefined;
-  competenceId?: string | undefined;
-  certification?: string | undefined;
-  near?: { lon: number; lat: number; km: number } | undefined;
-}
-
-const EARTH_RADIUS_KM = 6371;
-
-function distanceKmSql(lon: number, lat: number) {
-  return sql<number>`(${EARTH_RADIUS_KM} * 2 * asin(sqrt(
-    power(sin(radians(o.lat - ${lat}) / 2), 2) +
-    cos(radians(${lat})) * cos(radians(o.lat)) * power(sin(radians(o.lon - ${lon}) / 2), 2))))`;
-}
-
-/** The WHERE clause of a directory search, on the alias `o` for organisations. */
-function whereClause(f: DirectoryFilters): Expression<SqlBool> {
-  const parts = [
-    sql`o.is_active`,
-    f.networkId
-      ? sql`o.id in (select organisation_id from network_organisations where network_id = ${f.networkId})`
-      : // The networks of the person's own memberships and federations, not the organisations
-        // that row-level security also shows them (their own company, applicants).
-        sql`(o.network_ids && (select meute_direct_network_array())
-             or o.federation_ids && (select meute_staffed_federation_array())
-             or (select meute_is_instance_admin()))`,
-  ];
-  if (f.words) {
-    parts.push(sql`o.id in (select meute_text_matches(${f.words}))`);
-  }
-  if (f.nafDivisions) parts.push(sql`substr(o.naf_code, 1, 2) = any(${f.nafDivisions}::text[])`);
-  if (f.category) parts.push(sql`o.category = ${f.category}`);
-  if (f.departement) parts.push(sql`o.departement_code = ${f.departement}`);
-  if (f.region) parts.push(sql`o.region_code = ${f.region}`);
-  if (f.epci) parts.push(sql`o.epci_code = ${f.epci}`);
-  if (f.competenceId) {
-    parts.push(sql`exists (select 1 from organisation_competences oc
-                            where oc.organisation_id = o.id and oc.competence_id = ${f.competenceId})`);
-  }
-  if (f.certification) {
-    parts.push(sql`exists (select 1 from organisation_certifications c
-                            where c.organisation_id = o.id and lower(c.name) = lower(${f.certification})
-                              and (c.expires_on is null or c.expires_on >= current_date))`);
-  }
-  if (f.near) {
-    // A bounding box lets the index on (lat, lon) discard most rows before the exact distance.
-    const dLat = f.near.km / 111.2;
-    const dLon = f.near.km / (111.2 * Math.max(Math.cos((f.near.lat * Math.PI) / 180), 0.01));
-    parts.push(sql`o.lat between ${f.near.lat - dLat} and ${f.near.lat + dLat}`);
-    parts.push(sql`o.lon between ${f.near.lon - dLon} and ${f.near.lon + dLon}`);
-    parts.push(sql`${distanceKmSql(f.near.lon, f.near.lat)} <= ${f.near.km}`);
-  }
-  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
-}
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -96,31 +33,16 @@ export interface SearchRow {
 /** The only place with SQL for the directory: search, facets, profiles, applications, dues. */
 export function createDirectoryRepository() {
   return {
-    async search(
-      db: Scoped,
-      f: DirectoryFilters,
-      page: { limit: number; offset: number },
-    ): Promise<SearchRow[]> {
-      const words = f.words ?? '';
+    /**
+     * The rows of one page, read under row-level security: the index chose them, the policy
+     * decides what is shown (a row the person may not see is simply absent).
+     */
+    async pageRows(db: Scoped, ids: readonly string[], words: string): Promise<SearchRow[]> {
+      if (ids.length === 0) return [];
       const query = sql`meute_search_query(${words})`;
-      const distance = f.near ? distanceKmSql(f.near.lon, f.near.lat) : sql<number | null>`null::float8`;
-      const order = f.near
-        ? sql`${distance} asc, o.name asc`
-        : f.words
-          ? sql`ts_rank_cd(o.search_vector, ${query}) desc, o.name asc`
-          : sql`o.name asc`;
-      // The page is chosen first on cheap columns; the details of its rows come after, so the
-      // per-row subqueries run for one page, not for every match.
       const { rows } = await sql<SearchRow>`
-        with page as (
-          select o.id, ${distance} as distance_km
-            from organisations o
-           where ${whereClause(f)}
-           order by ${order}
-           limit ${page.limit} offset ${page.offset}
-        )
         select o.id, o.name, o.kind, o.siret, o.naf_code, o.category, o.headcount_band, o.commune_code,
-               o.departement_code, o.lon, o.lat, page.distance_km,
+               o.departement_code, o.lon, o.lat, null::float8 as distance_km,
                coalesce((select array_agg(c.label order by c.label) from organisation_competences oc
                           join competences c on c.id = oc.competence_id where oc.organisation_id = o.id), '{}')
                  || o.free_competences as competences,
@@ -144,60 +66,117 @@ export function createDirectoryRepository() {
                           where r.organisation_id = o.id and ${words} <> ''
                             and to_tsvector('meute_french', r.title || ' ' || r.client || ' ' || r.description) @@ ${query}),
                         '{}') as matched_references
-          from page join organisations o on o.id = page.id
-         order by ${order}`.execute(db);
+          from organisations o
+         where o.id = any(${ids}::uuid[])`.execute(db);
       return rows;
     },
 
-    /** Counts of the matching organisations by NAF division, category, département, competence, certification. */
-    async facets(db: Scoped, f: DirectoryFilters) {
+    /**
+     * Every organisation whose search text matches the words, with its rank, whoever may see it:
+     * read with the owner's rights (the full-text index cannot serve a query under row-level
+     * security) and filtered by the index's visibility rule before anything is shown.
+     */
+    async textMatches(db: Kysely<DB>, words: string): Promise<Map<string, number>> {
+      const { rows } = await sql<{ id: string; rank: number }>`
+        select o.id, ts_rank_cd(o.search_vector, q) as rank
+          from organisations o, meute_search_query(${words}) q
+         where o.search_vector @@ q`.execute(db);
+      return new Map(rows.map((row) => [row.id, row.rank]));
+    },
+
+    /**
+     * The index's columns of the organisations written after a directory version (all of them
+     * with null), and the version they are current at: one snapshot, so nothing written in
+     * between is missed (writers hold the version row until they commit).
+     */
+    async indexRows(db: Kysely<DB>, afterVersion: string | null) {
+      return db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const { version } = await trx
+            .selectFrom('directory_version')
+            .select('version')
+            .executeTakeFirstOrThrow();
+          const { rows } = await sql<{
+            id: string;
+            name: string;
+            is_active: boolean;
+            network_ids: string[];
+            federation_ids: string[];
+            naf_division: string | null;
+            category: string | null;
+            departement_code: string | null;
+            region_code: string | null;
+            epci_code: string | null;
+            lon: number | null;
+            lat: number | null;
+            competence_ids: string[] | null;
+            certification_names: string[] | null;
+            certification_expiries: (string | null)[] | null;
+          }>`
+            with changed as materialized (
+              select o.id, o.name, o.is_active, o.network_ids::text[] as network_ids,
+                     o.federation_ids::text[] as federation_ids, substr(o.naf_code, 1, 2) as naf_division,
+                     o.category, o.departement_code, o.region_code, o.epci_code, o.lon, o.lat
+                from organisations o
+               where ${afterVersion === null ? sql`true` : sql`o.directory_change > ${afterVersion}::bigint`}
+            ),
+            competence_ids as (
+              select organisation_id, array_agg(competence_id::text) as ids from organisation_competences
+               where organisation_id in (select id from changed) group by organisation_id
+            ),
+            certifications as (
+              select organisation_id, array_agg(name) as names, array_agg(expires_on::text) as expiries
+                from organisation_certifications
+               where organisation_id in (select id from changed) group by organisation_id
+            )
+            select changed.*, competence_ids.ids as competence_ids, certifications.names as certification_names,
+                   certifications.expiries as certification_expiries
+              from changed
+              left join competence_ids on competence_ids.organisation_id = changed.id
+              left join certifications on certifications.organisation_id = changed.id`.execute(trx);
+          const competences = await trx
+            .selectFrom('competences')
+            .select(['id', 'label', 'network_id'])
+            .execute();
+          return { version: String(version), rows, competences };
+        });
+    },
+
+    /**
+     * What the directory's visibility rule needs to know of the person (the policy's own
+     * functions), every network they see (under row-level security), and the directory version.
+     */
+    async viewer(db: Scoped) {
       const { rows } = await sql<{
-        facet: string;
-        value: string | null;
-        label: string | null;
-        count: number;
+        version: string;
+        direct: string[];
+        federations: string[];
+        is_admin: boolean;
+        visible: string[];
       }>`
-        with matches as materialized (
-          select o.id, substr(o.naf_code, 1, 2) as division, o.category, o.departement_code
-            from organisations o where ${whereClause(f)}
-        )
-        select case when grouping(division) = 0 then 'division'
-                    when grouping(category) = 0 then 'category'
-                    when grouping(departement_code) = 0 then 'departement'
-                    else 'total' end as facet,
-               coalesce(division, category, departement_code) as value, null as label, count(*)::int as count
-          from matches
-         group by grouping sets ((division), (category), (departement_code), ())
-        union all
-        select 'competence', c.id::text, min(c.label), count(*)::int from matches m
-          join organisation_competences oc on oc.organisation_id = m.id
-          join competences c on c.id = oc.competence_id
-         group by c.id
-        union all
-        select 'certification', min(c.name), null, count(distinct m.id)::int from matches m
-          join organisation_certifications c on c.organisation_id = m.id
-         where c.expires_on is null or c.expires_on >= current_date
-         group by lower(c.name)`.execute(db);
-      return rows;
+        select (select version from directory_version)::text as version,
+               array(select id::text from networks order by id) as visible,
+               meute_direct_network_array()::text[] as direct,
+               meute_staffed_federation_array()::text[] as federations,
+               meute_is_instance_admin() as is_admin`.execute(db);
+      return rows[0]!;
     },
 
-    /** Changes whenever anything the directory shows changes (a trigger bumps it). */
-    async directoryVersion(db: Db): Promise<string> {
-      const row = await db.selectFrom('directory_version').select('version').executeTakeFirstOrThrow();
-      return String(row.version);
-    },
-
-    async mapPoints(db: Scoped, f: DirectoryFilters, limit: number) {
+    async mapPoints(db: Scoped, ids: readonly string[]) {
+      if (ids.length === 0) return [];
       const { rows } = await sql<{ id: string; name: string; lon: number; lat: number }>`
         select o.id, o.name, o.lon, o.lat from organisations o
-         where ${whereClause(f)} and o.lon is not null and o.lat is not null
-         order by o.name limit ${limit}`.execute(db);
+         where o.id = any(${ids}::uuid[]) and o.lon is not null and o.lat is not null`.execute(db);
       return rows;
     },
 
-    /** Every matching organisation with the columns of an export, in name order. */
-    async exportRows(db: Scoped, f: DirectoryFilters, limit: number) {
+    /** The columns of an export for some organisations (in no particular order). */
+    async exportRows(db: Scoped, ids: readonly string[]) {
+      if (ids.length === 0) return [];
       const { rows } = await sql<{
+        id: string;
         name: string;
         siret: string | null;
         naf_code: string | null;
@@ -208,13 +187,13 @@ export function createDirectoryRepository() {
         competences: string[];
         certifications: string[];
       }>`
-        select o.name, o.siret, o.naf_code, o.category, o.headcount_band, o.commune_code, o.website,
+        select o.id, o.name, o.siret, o.naf_code, o.category, o.headcount_band, o.commune_code, o.website,
                coalesce((select array_agg(c.label order by c.label) from organisation_competences oc
                           join competences c on c.id = oc.competence_id where oc.organisation_id = o.id), '{}')
                  || o.free_competences as competences,
                coalesce((select array_agg(c.name order by c.name) from organisation_certifications c
                           where c.organisation_id = o.id), '{}') as certifications
-          from organisations o where ${whereClause(f)} order by o.name limit ${limit}`.execute(db);
+          from organisations o where o.id = any(${ids}::uuid[])`.execute(db);
       return rows;
     },
 

@@ -15,8 +15,10 @@ import { AppError } from '../../errors.ts';
 import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
 import type { NetworksRepository } from '../networks/networks.repository.ts';
 import { loadNetworkForActor } from '../networks/networks.service.ts';
-import type { DirectoryFilters, DirectoryRepository, SearchRow } from './directory.repository.ts';
+import type { DirectoryRepository, SearchRow } from './directory.repository.ts';
+import type { FacetCount, IndexFacets, IndexMatch, Viewer } from './directory-index.ts';
 import { LruCache } from './facet-cache.ts';
+import { createLiveDirectoryIndex } from './live-index.ts';
 import type { ReferenceLookups } from './reference-lookups.ts';
 
 const MAP_POINT_LIMIT = 5000;
@@ -34,10 +36,31 @@ interface Deps {
 
 type SearchFilters = Omit<DirectorySearchQuery, 'page' | 'pageSize'>;
 
+/** What a directory search filters on, resolved by the service (codes, ids, points). */
+export interface DirectoryFilters {
+  /** One network, or null for every network the person belongs to. */
+  networkId: string | null;
+  words?: string | undefined;
+  nafDivisions?: string[] | undefined;
+  category?: string | undefined;
+  departement?: string | undefined;
+  region?: string | undefined;
+  epci?: string | undefined;
+  competenceId?: string | undefined;
+  certification?: string | undefined;
+  near?: { lon: number; lat: number; km: number } | undefined;
+}
+
+/** Today as YYYY-MM-DD: certifications that expired before it do not count. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** The directory: search across the networks a person belongs to, organisation profiles, statistics. */
 export function createDirectoryService({ db, directory, networks, reference }: Deps) {
   const facetCache = new LruCache<ReturnType<typeof facetsFrom>>(CACHE_ENTRIES, CACHE_MAX_AGE_MS);
   const searchCache = new LruCache<DirectorySearchResult>(CACHE_ENTRIES, CACHE_MAX_AGE_MS);
+  const liveIndex = createLiveDirectoryIndex(db, directory);
 
   /** Which networks a search covers: the one asked for (if visible), or all the person's networks. */
   async function resolveScope(trx: Scoped, person: AuthenticatedPerson, slug: string | undefined) {
@@ -47,22 +70,82 @@ export function createDirectoryService({ db, directory, networks, reference }: D
   }
 
   /**
-   * What a cached answer depends on: the directory's version, every network the person sees (not
-   * only the searched ones: what a person may see of an organisation's competences depends on
-   * it), and the question.
+   * Who is asking and at which directory version: what the visibility rule needs, and what a
+   * cached answer depends on (the version, every network the person sees — not only the searched
+   * ones: which competences a person may see depends on it — and the question).
    */
-  async function cacheKey(trx: Scoped, question: unknown): Promise<string> {
-    const version = await directory.directoryVersion(trx);
-    const visible = await networks.listVisibleIds(trx);
-    return JSON.stringify([version, visible, question]);
+  async function viewerOf(trx: Scoped) {
+    const row = await directory.viewer(trx);
+    const viewer: Viewer = {
+      directNetworkIds: new Set(row.direct),
+      staffedFederationIds: new Set(row.federations),
+      isInstanceAdmin: row.is_admin,
+      visibleNetworkIds: new Set(row.visible),
+    };
+    return { version: row.version, viewer, cacheScope: [row.version, row.visible] };
+  }
+
+  /** A question as the index needs it: filters, who asks, at which directory version. */
+  async function questionIn(
+    trx: Scoped,
+    person: AuthenticatedPerson,
+    query: SearchFilters,
+    options = { forExport: false },
+  ) {
+    const filters = resolveFilters(await resolveScope(trx, person, query.network), query);
+    // Territorial partners consult the directory; they do not take a copy of it.
+    if (
+      options.forExport &&
+      !person.isInstanceAdmin &&
+      (await isOnlyPartner(trx, person, filters.networkId))
+    ) {
+      throw new AppError('FORBIDDEN');
+    }
+    return { filters, ...(await viewerOf(trx)) };
+  }
+
+  /**
+   * A question resolved in a short transaction of its own: the index and the text matches are
+   * then consulted holding no connection (the index may need one to catch up), and the rows shown
+   * are read in another transaction, under row-level security.
+   */
+  function questionOf(person: AuthenticatedPerson, query: SearchFilters, options = { forExport: false }) {
+    return asPerson(db, person.personId, (trx) => questionIn(trx, person, query, options));
+  }
+
+  /** The matches at once when the index is current and the words' matches known, else null. */
+  function matchesNow(version: string, viewer: Viewer, filters: DirectoryFilters): IndexMatch[] | null {
+    const index = liveIndex.ready(version);
+    if (!index) return null;
+    const textMatches = filters.words ? liveIndex.cachedText(version, filters.words) : null;
+    if (textMatches === undefined) return null;
+    return index.matches(viewer, { ...filters, textMatches, today: today() });
+  }
+
+  /** The organisations of the person's directory that answer the question, in page order. */
+  async function findMatches(
+    version: string,
+    viewer: Viewer,
+    filters: DirectoryFilters,
+  ): Promise<IndexMatch[]> {
+    const index = await liveIndex.current(version);
+    const textMatches = filters.words ? await liveIndex.textMatches(version, filters.words) : null;
+    return index.matches(viewer, { ...filters, textMatches, today: today() });
   }
 
   /** Facet counts, computed once per directory version and per question (other pages share them). */
-  async function cachedFacets(trx: Scoped, filters: DirectoryFilters) {
-    const key = await cacheKey(trx, filters);
+  async function cachedFacets(
+    version: string,
+    viewer: Viewer,
+    cacheScope: unknown,
+    filters: DirectoryFilters,
+    matches: () => Promise<IndexMatch[]>,
+  ) {
+    const key = JSON.stringify([cacheScope, filters]);
     const cached = facetCache.get(key);
     if (cached) return cached;
-    const computed = facetsFrom(await directory.facets(trx, filters));
+    const index = await liveIndex.current(version);
+    const computed = facetsFrom(index.facets(viewer, await matches(), today()));
     facetCache.set(key, computed);
     return computed;
   }
@@ -127,52 +210,65 @@ export function createDirectoryService({ db, directory, networks, reference }: D
     };
   }
 
-  function facetsFrom(rows: Awaited<ReturnType<DirectoryRepository['facets']>>) {
-    const sections = new Map<string, FacetValue>();
-    const pick = (facet: string, label: (value: string, rowLabel: string | null) => string) =>
-      rows
-        .filter((row) => row.facet === facet && row.value !== null)
-        .map((row) => ({
-          value: row.value as string,
-          label: label(row.value as string, row.label),
-          count: row.count,
-        }))
+  function facetsFrom(counts: IndexFacets) {
+    const pick = (values: FacetCount[], label: (value: string, rowLabel: string | null) => string) =>
+      values
+        .map((row) => ({ value: row.value, label: label(row.value, row.label), count: row.count }))
         .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'))
         .slice(0, FACET_LIMIT);
-    for (const row of rows.filter((r) => r.facet === 'division' && r.value)) {
-      const section = reference.nafSectionOfDivision(row.value as string);
+    const sections = new Map<string, FacetValue>();
+    for (const row of counts.divisions) {
+      const section = reference.nafSectionOfDivision(row.value);
       if (!section) continue;
       const entry = sections.get(section.code) ?? { value: section.code, label: section.label, count: 0 };
       entry.count += row.count;
       sections.set(section.code, entry);
     }
     return {
-      total: rows.find((row) => row.facet === 'total')?.count ?? 0,
+      total: counts.total,
       facets: {
         nafSections: [...sections.values()].sort((a, b) => b.count - a.count),
-        categories: pick('category', (value) => value),
-        departements: pick('departement', (value) =>
+        categories: pick(counts.categories, (value) => value),
+        departements: pick(counts.departements, (value) =>
           `${value} ${reference.departementName(value) ?? ''}`.trim(),
         ),
-        competences: pick('competence', (value, label) => label ?? value),
-        certifications: pick('certification', (value) => value),
+        competences: pick(counts.competences, (value, label) => label ?? value),
+        certifications: pick(counts.certifications, (value) => value),
       },
     };
   }
 
   return {
+    /** Loads the search index ahead of the first search. */
+    async warmUp() {
+      const { version } = await db
+        .selectFrom('directory_version')
+        .select('version')
+        .executeTakeFirstOrThrow();
+      await liveIndex.current(String(version));
+    },
+
     async search(person: AuthenticatedPerson, query: DirectorySearchQuery): Promise<DirectorySearchResult> {
-      return asPerson(db, person.personId, async (trx) => {
-        const filters = resolveFilters(await resolveScope(trx, person, query.network), query);
-        const key = await cacheKey(trx, { filters, page: query.page, pageSize: query.pageSize });
-        const cached = searchCache.get(key);
-        if (cached) return cached;
+      type Question = Awaited<ReturnType<typeof questionIn>>;
+      const key = (q: Question) => JSON.stringify([q.cacheScope, q.filters, query.page, query.pageSize]);
+      /** The page's rows, read under row-level security, and the answer, kept for the next time. */
+      async function answer(trx: Scoped, q: Question, matches: IndexMatch[]): Promise<DirectorySearchResult> {
+        const offset = (query.page - 1) * query.pageSize;
+        const page = matches.slice(offset, offset + query.pageSize);
+        const rows = await directory.pageRows(
+          trx,
+          page.map((m) => m.organisation.id),
+          q.filters.words ?? '',
+        );
+        const rowById = new Map(rows.map((row) => [row.id, row]));
+        const { total, facets } = await cachedFacets(
+          q.version,
+          q.viewer,
+          q.cacheScope,
+          q.filters,
+          async () => matches,
+        );
         const nearCommune = query.near ? reference.commune(query.near) : null;
-        const rows = await directory.search(trx, filters, {
-          limit: query.pageSize,
-          offset: (query.page - 1) * query.pageSize,
-        });
-        const { total, facets } = await cachedFacets(trx, filters);
         const result = {
           total,
           page: query.page,
@@ -180,31 +276,60 @@ export function createDirectoryService({ db, directory, networks, reference }: D
           near: nearCommune
             ? { code: nearCommune.code, name: nearCommune.name, point: nearCommune.point }
             : null,
-          results: rows.map(toSummary),
+          results: page.flatMap((match) => {
+            const row = rowById.get(match.organisation.id);
+            return row ? [toSummary({ ...row, distance_km: match.distanceKm })] : [];
+          }),
           facets,
         };
-        searchCache.set(key, result);
+        searchCache.set(key(q), result);
         return result;
+      }
+
+      // Most questions are answered in one transaction: the index is current and the words were
+      // asked before. Otherwise the index catches up between two transactions.
+      const first = await asPerson(db, person.personId, async (trx) => {
+        const q = await questionIn(trx, person, query);
+        const cached = searchCache.get(key(q));
+        if (cached) return { q, result: cached };
+        const matches = matchesNow(q.version, q.viewer, q.filters);
+        return { q, result: matches ? await answer(trx, q, matches) : null };
       });
+      if (first.result) return first.result;
+      const matches = await findMatches(first.q.version, first.q.viewer, first.q.filters);
+      return asPerson(db, person.personId, (trx) => answer(trx, first.q, matches));
     },
 
     async mapPoints(person: AuthenticatedPerson, query: SearchFilters) {
-      return asPerson(db, person.personId, async (trx) => {
-        const filters = resolveFilters(await resolveScope(trx, person, query.network), query);
-        const points = await directory.mapPoints(trx, filters, MAP_POINT_LIMIT + 1);
-        return { points: points.slice(0, MAP_POINT_LIMIT), truncated: points.length > MAP_POINT_LIMIT };
-      });
+      const { filters, version, viewer } = await questionOf(person, query);
+      const placed = (await findMatches(version, viewer, filters)).filter(
+        (m) => m.organisation.lon !== null && m.organisation.lat !== null,
+      );
+      const shown = placed.slice(0, MAP_POINT_LIMIT);
+      const points = await asPerson(db, person.personId, (trx) =>
+        directory.mapPoints(
+          trx,
+          shown.map((m) => m.organisation.id),
+        ),
+      );
+      const order = new Map(shown.map((m, i) => [m.organisation.id, i]));
+      points.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+      return { points, truncated: placed.length > MAP_POINT_LIMIT };
     },
 
     /** The rows of an export, with readable labels; the route turns them into CSV or XLSX. */
     async exportRows(person: AuthenticatedPerson, query: SearchFilters) {
+      const { filters, version, viewer } = await questionOf(person, query, { forExport: true });
+      const ids = (await findMatches(version, viewer, filters))
+        .slice(0, EXPORT_ROW_LIMIT)
+        .map((m) => m.organisation.id);
       return asPerson(db, person.personId, async (trx) => {
-        const filters = resolveFilters(await resolveScope(trx, person, query.network), query);
-        // Territorial partners consult the directory; they do not take a copy of it.
-        if (!person.isInstanceAdmin && (await isOnlyPartner(trx, person, filters.networkId))) {
-          throw new AppError('FORBIDDEN');
+        const rows = [];
+        for (let start = 0; start < ids.length; start += 5000) {
+          rows.push(...(await directory.exportRows(trx, ids.slice(start, start + 5000))));
         }
-        const rows = await directory.exportRows(trx, filters, EXPORT_ROW_LIMIT);
+        const order = new Map(ids.map((id, i) => [id, i]));
+        rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
         return rows.map((row) => {
           const commune = row.commune_code ? reference.commune(row.commune_code) : null;
           return {
