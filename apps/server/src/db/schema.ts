@@ -58,6 +58,7 @@ export interface CompetencesTable {
   network_id: string | null;
   label: string;
   created_at: CreatedAt;
+  search_vector: ColumnType<string, never, never>;
 }
 
 export interface OrganisationCompetencesTable {
@@ -218,6 +219,72 @@ export interface DirectoryVersionTable {
   version: ColumnType<string, never, never>;
 }
 
+/** Integer cents in a bigint column: read as text by the driver, turned into a number by the repository. */
+type BigCents = ColumnType<string, number, number>;
+
+export type AllocationRuleColumn = 'equal-unit-price' | 'proportional-with-fixed-costs' | 'shapley';
+
+export interface PurchaseCampaignsTable {
+  id: Generated<string>;
+  network_id: string;
+  title: string;
+  category: Generated<string>;
+  specification: Generated<string>;
+  unit: string;
+  commitment_deadline: Timestamp;
+  allocation_rule: AllocationRuleColumn;
+  created_by: string | null;
+  created_at: CreatedAt;
+  awarded_offer_id: string | null;
+  award_supplier_name: string | null;
+  awarded_at: Timestamp | null;
+  awarded_by: string | null;
+  award_total_cost_cents: BigCents | null;
+  award_total_quantity: number | null;
+  award_average_unit_price_cents: number | null;
+  award_is_individually_rational: boolean | null;
+  award_core_status: 'in-core' | 'not-in-core' | 'not-checked' | null;
+  award_core_coalition: Generated<string[]>;
+}
+
+export interface PurchaseCommitmentsTable {
+  campaign_id: string;
+  organisation_id: string;
+  network_id: string;
+  quantity: number;
+  current_unit_price_cents: number | null;
+  ceiling_unit_price_cents: number | null;
+  committed_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface PurchaseOffersTable {
+  id: Generated<string>;
+  campaign_id: string;
+  network_id: string;
+  supplier_name: string;
+  pricing_kind: 'all-units' | 'incremental';
+  tiers: ColumnType<
+    { fromQuantity: number; unitPriceCents: number }[],
+    string,
+    string
+  >;
+  fixed_cost_cents: BigCents;
+  valid_until: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PurchaseAllocationsTable {
+  campaign_id: string;
+  organisation_id: string;
+  network_id: string;
+  quantity: number;
+  share_cents: BigCents;
+  stand_alone_cost_cents: BigCents;
+  is_individually_rational: boolean;
+}
+
 export interface DB {
   directory_version: DirectoryVersionTable;
   people: PeopleTable;
@@ -239,6 +306,10 @@ export interface DB {
   network_charters: NetworkChartersTable;
   membership_applications: MembershipApplicationsTable;
   network_dues: NetworkDuesTable;
+  purchase_campaigns: PurchaseCampaignsTable;
+  purchase_commitments: PurchaseCommitmentsTable;
+  purchase_offers: PurchaseOffersTable;
+  purchase_allocations: PurchaseAllocationsTable;
 }
 
 /** Tables in an order where every table comes after the tables it references (backup, restore). */
@@ -262,4 +333,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'network_charters',
   'membership_applications',
   'network_dues',
+  'purchase_campaigns',
+  'purchase_offers',
+  'purchase_commitments',
+  'purchase_allocations',
 ] as const satisfies readonly (keyof DB)[];

@@ -64,3 +64,7 @@ create trigger organisation_certifications_mark_update after update on organisat
   referencing new table as changed for each statement execute function meute_mark_organisations_changed();
 create trigger organisation_certifications_mark_delete after delete on organisation_certifications
   referencing old table as changed for each statement execute function meute_mark_organisations_changed();
+
+-- Each competence's search text, parsed once: a page says which competences matched the words.
+alter table competences
+  add column search_vector tsvector generated always as (to_tsvector('meute_french', label)) stored;

@@ -39,7 +39,9 @@ export function createDirectoryRepository() {
      */
     async pageRows(db: Scoped, ids: readonly string[], words: string): Promise<SearchRow[]> {
       if (ids.length === 0) return [];
-      const query = sql`meute_search_query(${words})`;
+      // Why each row matched: the weights of its search text (A name, B competences, C description,
+      // certifications and capacities, D references) say where the words are, so each part is
+      // parsed again only where its weight matched — parsing French text is the costly part.
       const { rows } = await sql<SearchRow>`
         select o.id, o.name, o.kind, o.siret, o.naf_code, o.category, o.headcount_band, o.commune_code,
                o.departement_code, o.lon, o.lat, null::float8 as distance_km,
@@ -49,24 +51,35 @@ export function createDirectoryRepository() {
                coalesce((select array_agg(distinct c.name order by c.name) from organisation_certifications c
                           where c.organisation_id = o.id and (c.expires_on is null or c.expires_on >= current_date)), '{}')
                  as certifications,
-               ${words} <> '' and (to_tsvector('meute_french', o.name) @@ ${query}
-                                   or o.name ilike ${`%${escapeLike(words)}%`}) as matched_name,
-               coalesce((select array_agg(c.label) from organisation_competences oc
-                          join competences c on c.id = oc.competence_id
-                         where oc.organisation_id = o.id and ${words} <> ''
-                           and to_tsvector('meute_french', c.label) @@ ${query}), '{}')
+               w.in_name or (w.asked and o.name ilike ${`%${escapeLike(words)}%`}) as matched_name,
+               case when w.in_competences then
+                 coalesce((select array_agg(c.label) from organisation_competences oc
+                            join competences c on c.id = oc.competence_id
+                           where oc.organisation_id = o.id and c.search_vector @@ w.q), '{}')
                  || coalesce((select array_agg(fc) from unnest(o.free_competences) fc
-                               where ${words} <> '' and to_tsvector('meute_french', fc) @@ ${query}), '{}')
-                 as matched_competences,
-               ${words} <> '' and to_tsvector('meute_french', o.description) @@ ${query} as matched_description,
-               coalesce((select array_agg(c.name) from organisation_certifications c
-                          where c.organisation_id = o.id and ${words} <> ''
-                            and to_tsvector('meute_french', c.name) @@ ${query}), '{}') as matched_certifications,
-               coalesce((select array_agg(r.title) from organisation_references r
-                          where r.organisation_id = o.id and ${words} <> ''
-                            and to_tsvector('meute_french', r.title || ' ' || r.client || ' ' || r.description) @@ ${query}),
-                        '{}') as matched_references
+                               where to_tsvector('meute_french', fc) @@ w.q), '{}')
+               else '{}' end as matched_competences,
+               case when w.in_description then to_tsvector('meute_french', o.description) @@ w.q else false end
+                 as matched_description,
+               case when w.in_description then
+                 coalesce((select array_agg(c.name) from organisation_certifications c
+                            where c.organisation_id = o.id and to_tsvector('meute_french', c.name) @@ w.q), '{}')
+               else '{}' end as matched_certifications,
+               case when w.in_references then
+                 coalesce((select array_agg(r.title) from organisation_references r
+                            where r.organisation_id = o.id
+                              and to_tsvector('meute_french', r.title || ' ' || r.client || ' ' || r.description) @@ w.q),
+                          '{}')
+               else '{}' end as matched_references
           from organisations o
+         cross join lateral (
+           select q, ${words} <> '' as asked,
+                  ${words} <> '' and ts_filter(o.search_vector, '{a}') @@ q as in_name,
+                  ${words} <> '' and ts_filter(o.search_vector, '{b}') @@ q as in_competences,
+                  ${words} <> '' and ts_filter(o.search_vector, '{c}') @@ q as in_description,
+                  ${words} <> '' and ts_filter(o.search_vector, '{d}') @@ q as in_references
+             from meute_search_query(${words}) q
+         ) w
          where o.id = any(${ids}::uuid[])`.execute(db);
       return rows;
     },
@@ -195,6 +208,12 @@ export function createDirectoryRepository() {
                           where c.organisation_id = o.id), '{}') as certifications
           from organisations o where o.id = any(${ids}::uuid[])`.execute(db);
       return rows;
+    },
+
+    /** The id of a network the person sees (row-level security hides the others), or null. */
+    async visibleNetworkId(db: Scoped, slug: string): Promise<string | null> {
+      const row = await db.selectFrom('networks').select('id').where('slug', '=', slug).executeTakeFirst();
+      return row?.id ?? null;
     },
 
     findOrganisation(db: Db, id: string) {

@@ -63,10 +63,12 @@ export function createDirectoryService({ db, directory, networks, reference }: D
   const liveIndex = createLiveDirectoryIndex(db, directory);
 
   /** Which networks a search covers: the one asked for (if visible), or all the person's networks. */
-  async function resolveScope(trx: Scoped, person: AuthenticatedPerson, slug: string | undefined) {
+  async function resolveScope(trx: Scoped, slug: string | undefined) {
     if (!slug) return null;
-    const { network } = await loadNetworkForActor(trx, networks, person, slug);
-    return network.id;
+    // Row-level security shows a person only the networks they may see: that is the whole check.
+    const networkId = await directory.visibleNetworkId(trx, slug);
+    if (!networkId) throw new AppError('NETWORK_NOT_FOUND');
+    return networkId;
   }
 
   /**
@@ -92,7 +94,7 @@ export function createDirectoryService({ db, directory, networks, reference }: D
     query: SearchFilters,
     options = { forExport: false },
   ) {
-    const filters = resolveFilters(await resolveScope(trx, person, query.network), query);
+    const filters = resolveFilters(await resolveScope(trx, query.network), query);
     // Territorial partners consult the directory; they do not take a copy of it.
     if (
       options.forExport &&
