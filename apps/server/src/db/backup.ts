@@ -41,8 +41,9 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 
 async function columnsOf(client: pg.Client, table: string): Promise<string[]> {
   const { rows } = await client.query<{ column_name: string }>(
+    // Generated columns are computed again on restore (and COPY refuses them).
     `select column_name from information_schema.columns
-      where table_schema = 'public' and table_name = $1 order by ordinal_position`,
+      where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER' order by ordinal_position`,
     [table],
   );
   return rows.map((row) => row.column_name);
