@@ -68,3 +68,26 @@ create trigger organisation_certifications_mark_delete after delete on organisat
 -- Each competence's search text, parsed once: a page says which competences matched the words.
 alter table competences
   add column search_vector tsvector generated always as (to_tsvector('meute_french', label)) stored;
+
+-- Everything a directory search needs to know of the person asking, in one round trip and
+-- without a transaction: the directory version, the sets the organisations' policy compares
+-- with (computed by the policy's own functions), every network the person sees, and the id of
+-- the network asked for if they see it. Only the app's owner may call it: it takes the person's
+-- id as an argument.
+create function meute_directory_viewer(person uuid, network_slug text)
+returns table (version text, direct text[], federations text[], is_admin boolean, visible text[], network_id uuid)
+language plpgsql volatile security definer set search_path = public
+as $$
+begin
+  perform set_config('meute.person_id', person::text, true);
+  return query
+    select (select d.version::text from directory_version d),
+           meute_direct_network_array()::text[],
+           meute_staffed_federation_array()::text[],
+           meute_is_instance_admin(),
+           array(select v::text from meute_visible_network_ids() v order by v),
+           (select n.id from networks n
+             where n.slug = network_slug and n.id in (select meute_visible_network_ids()));
+end
+$$;
+revoke execute on function meute_directory_viewer(uuid, text) from public;

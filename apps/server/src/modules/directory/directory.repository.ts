@@ -158,22 +158,19 @@ export function createDirectoryRepository() {
     },
 
     /**
-     * What the directory's visibility rule needs to know of the person (the policy's own
-     * functions), every network they see (under row-level security), and the directory version.
+     * What the directory's visibility rule needs to know of a person (computed by the policy's own
+     * functions), every network they see, the directory version, and the id of the network asked
+     * for if they see it. Called with the owner's connection, outside any transaction.
      */
-    async viewer(db: Scoped) {
+    async viewer(db: Kysely<DB>, personId: string, networkSlug: string | null) {
       const { rows } = await sql<{
         version: string;
         direct: string[];
         federations: string[];
         is_admin: boolean;
         visible: string[];
-      }>`
-        select (select version from directory_version)::text as version,
-               array(select id::text from networks order by id) as visible,
-               meute_direct_network_array()::text[] as direct,
-               meute_staffed_federation_array()::text[] as federations,
-               meute_is_instance_admin() as is_admin`.execute(db);
+        network_id: string | null;
+      }>`select * from meute_directory_viewer(${personId}, ${networkSlug})`.execute(db);
       return rows[0]!;
     },
 
@@ -208,12 +205,6 @@ export function createDirectoryRepository() {
                           where c.organisation_id = o.id), '{}') as certifications
           from organisations o where o.id = any(${ids}::uuid[])`.execute(db);
       return rows;
-    },
-
-    /** The id of a network the person sees (row-level security hides the others), or null. */
-    async visibleNetworkId(db: Scoped, slug: string): Promise<string | null> {
-      const row = await db.selectFrom('networks').select('id').where('slug', '=', slug).executeTakeFirst();
-      return row?.id ?? null;
     },
 
     findOrganisation(db: Db, id: string) {

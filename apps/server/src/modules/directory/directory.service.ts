@@ -62,57 +62,36 @@ export function createDirectoryService({ db, directory, networks, reference }: D
   const searchCache = new LruCache<DirectorySearchResult>(CACHE_ENTRIES, CACHE_MAX_AGE_MS);
   const liveIndex = createLiveDirectoryIndex(db, directory);
 
-  /** Which networks a search covers: the one asked for (if visible), or all the person's networks. */
-  async function resolveScope(trx: Scoped, slug: string | undefined) {
-    if (!slug) return null;
-    // Row-level security shows a person only the networks they may see: that is the whole check.
-    const networkId = await directory.visibleNetworkId(trx, slug);
-    if (!networkId) throw new AppError('NETWORK_NOT_FOUND');
-    return networkId;
-  }
-
   /**
-   * Who is asking and at which directory version: what the visibility rule needs, and what a
-   * cached answer depends on (the version, every network the person sees — not only the searched
-   * ones: which competences a person may see depends on it — and the question).
+   * A question as the index needs it: the filters, who asks and at which directory version —
+   * what the visibility rule needs, and what a cached answer depends on (the version, every
+   * network the person sees — not only the searched ones: which competences a person may see
+   * depends on it — and the question). One round trip, no transaction: the index and the text
+   * matches are consulted holding no connection (the index may need one to catch up).
    */
-  async function viewerOf(trx: Scoped) {
-    const row = await directory.viewer(trx);
+  async function questionOf(
+    person: AuthenticatedPerson,
+    query: SearchFilters,
+    options = { forExport: false },
+  ) {
+    const row = await directory.viewer(db, person.personId, query.network ?? null);
+    // The person sees the network asked for, or it does not exist for them.
+    if (query.network && !row.network_id) throw new AppError('NETWORK_NOT_FOUND');
+    const filters = resolveFilters(row.network_id, query);
+    // Territorial partners consult the directory; they do not take a copy of it.
+    if (options.forExport && !person.isInstanceAdmin) {
+      const onlyPartner = await asPerson(db, person.personId, (trx) =>
+        isOnlyPartner(trx, person, filters.networkId),
+      );
+      if (onlyPartner) throw new AppError('FORBIDDEN');
+    }
     const viewer: Viewer = {
       directNetworkIds: new Set(row.direct),
       staffedFederationIds: new Set(row.federations),
       isInstanceAdmin: row.is_admin,
       visibleNetworkIds: new Set(row.visible),
     };
-    return { version: row.version, viewer, cacheScope: [row.version, row.visible] };
-  }
-
-  /** A question as the index needs it: filters, who asks, at which directory version. */
-  async function questionIn(
-    trx: Scoped,
-    person: AuthenticatedPerson,
-    query: SearchFilters,
-    options = { forExport: false },
-  ) {
-    const filters = resolveFilters(await resolveScope(trx, query.network), query);
-    // Territorial partners consult the directory; they do not take a copy of it.
-    if (
-      options.forExport &&
-      !person.isInstanceAdmin &&
-      (await isOnlyPartner(trx, person, filters.networkId))
-    ) {
-      throw new AppError('FORBIDDEN');
-    }
-    return { filters, ...(await viewerOf(trx)) };
-  }
-
-  /**
-   * A question resolved in a short transaction of its own: the index and the text matches are
-   * then consulted holding no connection (the index may need one to catch up), and the rows shown
-   * are read in another transaction, under row-level security.
-   */
-  function questionOf(person: AuthenticatedPerson, query: SearchFilters, options = { forExport: false }) {
-    return asPerson(db, person.personId, (trx) => questionIn(trx, person, query, options));
+    return { filters, version: row.version, viewer, cacheScope: [row.version, row.visible] };
   }
 
   /** The matches at once when the index is current and the words' matches known, else null. */
@@ -251,7 +230,7 @@ export function createDirectoryService({ db, directory, networks, reference }: D
     },
 
     async search(person: AuthenticatedPerson, query: DirectorySearchQuery): Promise<DirectorySearchResult> {
-      type Question = Awaited<ReturnType<typeof questionIn>>;
+      type Question = Awaited<ReturnType<typeof questionOf>>;
       const key = (q: Question) => JSON.stringify([q.cacheScope, q.filters, query.page, query.pageSize]);
       /** The page's rows, read under row-level security, and the answer, kept for the next time. */
       async function answer(trx: Scoped, q: Question, matches: IndexMatch[]): Promise<DirectorySearchResult> {
@@ -288,18 +267,12 @@ export function createDirectoryService({ db, directory, networks, reference }: D
         return result;
       }
 
-      // Most questions are answered in one transaction: the index is current and the words were
-      // asked before. Otherwise the index catches up between two transactions.
-      const first = await asPerson(db, person.personId, async (trx) => {
-        const q = await questionIn(trx, person, query);
-        const cached = searchCache.get(key(q));
-        if (cached) return { q, result: cached };
-        const matches = matchesNow(q.version, q.viewer, q.filters);
-        return { q, result: matches ? await answer(trx, q, matches) : null };
-      });
-      if (first.result) return first.result;
-      const matches = await findMatches(first.q.version, first.q.viewer, first.q.filters);
-      return asPerson(db, person.personId, (trx) => answer(trx, first.q, matches));
+      const q = await questionOf(person, query);
+      const cached = searchCache.get(key(q));
+      if (cached) return cached;
+      const matches =
+        matchesNow(q.version, q.viewer, q.filters) ?? (await findMatches(q.version, q.viewer, q.filters));
+      return asPerson(db, person.personId, (trx) => answer(trx, q, matches));
     },
 
     async mapPoints(person: AuthenticatedPerson, query: SearchFilters) {
