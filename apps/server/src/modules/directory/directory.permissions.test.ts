@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { asPerson } from '../../db/database.ts';
 import {
   buildNetwork,
   buildOrganisation,
@@ -26,6 +27,7 @@ describe('directory: who sees what (search, facets, map, export)', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   const cookies: Record<string, string> = {};
   const slugs: Record<string, string> = {};
+  const personIds: Record<string, string> = {};
   const everyone = ['alpha-1', 'alpha-2', 'beta-1', 'delta-1', 'gamma-1', 'shared'];
   const alphaMembers = ['alpha-1', 'alpha-2', 'shared'];
 
@@ -99,12 +101,32 @@ describe('directory: who sees what (search, facets, map, export)', () => {
     await sql`insert into membership_applications (network_id, organisation_id, applicant_id)
               values (${alpha.id}, ${applying.id}, ${people.applicant!.id})`.execute(t.db);
 
-    for (const [who, person] of Object.entries(people)) cookies[who] = await signIn(t.app, person.email);
+    for (const [who, person] of Object.entries(people)) {
+      cookies[who] = await signIn(t.app, person.email);
+      personIds[who] = person.id;
+    }
   });
   after(() => t.close());
 
   const get = (who: string, url: string) =>
     t.app.inject({ method: 'GET', url, headers: { cookie: cookies[who]! } });
+
+  it('keeps the app role away from what the index reads with the owner’s rights', async () => {
+    const anyone = personIds.nobody!;
+    // Asking as someone else, or reading text matches past row-level security, is the owner's.
+    await assert.rejects(
+      asPerson(t.db, anyone, (trx) =>
+        sql`select * from meute_directory_viewer(${anyone}, null)`.execute(trx),
+      ),
+      /permission denied/,
+    );
+    const matches = await asPerson(t.db, anyone, (trx) =>
+      sql<{
+        id: string;
+      }>`select id from organisations where search_vector @@ meute_search_query('mécanique')`.execute(trx),
+    );
+    assert.deepEqual(matches.rows, [], 'a person in no network matches nothing through the app role');
+  });
 
   for (const who of [
     'alphaStaff',
