@@ -21,6 +21,7 @@ import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { membershipRoutes } from './modules/membership/membership.routes.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { purchasingRoutes } from './modules/purchasing/purchasing.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -75,6 +76,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           name: 'directory',
           description: 'Members and directory: organisations, applications, dues, search, exports',
         },
+        {
+          name: 'purchasing',
+          description: 'Group purchasing: campaigns, commitments, offers, award and allocation',
+        },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'meute_session' } } },
     },
@@ -95,6 +100,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(directoryRoutes(context.services.directory));
   await app.register(membershipRoutes(context.services.membership));
   await app.register(importsRoutes(context.services.imports));
+  await app.register(purchasingRoutes(context.services.purchasing));
   await app.register(referenceRoutes());
 
   if (serveSpa) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -12,6 +12,8 @@ import { createMembershipService } from './modules/membership/membership.service
 import { createNetworksRepository } from './modules/networks/networks.repository.ts';
 import { createNetworksService } from './modules/networks/networks.service.ts';
 import { createOutboxService } from './modules/outbox/outbox.service.ts';
+import { createPurchasingRepository } from './modules/purchasing/purchasing.repository.ts';
+import { createPurchasingService } from './modules/purchasing/purchasing.service.ts';
 
 /** The composition root: database → repositories → services, wired by hand. */
 export function createContext(
@@ -28,6 +30,7 @@ export function createContext(
     networks: createNetworksRepository(),
     directory: createDirectoryRepository(),
     membership: createMembershipRepository(),
+    purchasing: createPurchasingRepository(),
   };
   const reference = referenceLookups();
   const services = {
@@ -54,6 +57,11 @@ export function createContext(
       reference,
       mailer,
       publicUrl: config.publicUrl,
+    }),
+    purchasing: createPurchasingService({
+      db,
+      purchasing: repositories.purchasing,
+      networks: repositories.networks,
     }),
   };
   return { database, mailer, repositories, services };

@@ -4,3 +4,4 @@ export * from './directory.ts';
 export * from './health.ts';
 export * from './networks.ts';
 export * from './outbox.ts';
+export * from './purchasing.ts';

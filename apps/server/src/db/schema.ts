@@ -264,11 +264,7 @@ export interface PurchaseOffersTable {
   network_id: string;
   supplier_name: string;
   pricing_kind: 'all-units' | 'incremental';
-  tiers: ColumnType<
-    { fromQuantity: number; unitPriceCents: number }[],
-    string,
-    string
-  >;
+  tiers: ColumnType<{ fromQuantity: number; unitPriceCents: number }[], string, string>;
   fixed_cost_cents: BigCents;
   valid_until: string | null;
   created_by: string | null;

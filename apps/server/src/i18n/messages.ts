@@ -72,6 +72,67 @@ const messages = {
     en: 'Accept the current version of the network’s charter to join.',
   },
   'error.ALREADY_EXISTS': { fr: 'Cet élément existe déjà.', en: 'This already exists.' },
+  'error.COMMITMENTS_CLOSED': {
+    fr: 'Les engagements de cette campagne sont clos depuis le {deadline} : ils ne peuvent plus être modifiés.',
+    en: 'Commitments to this campaign closed on {deadline}: they can no longer be changed.',
+  },
+  'error.NOT_A_MEMBER_ORGANISATION': {
+    fr: 'Seule une entreprise adhérente du réseau peut s’engager, par l’un de ses dirigeants ou collaborateurs.',
+    en: 'Only a member company of the network can commit, through one of its leaders or employees.',
+  },
+  'error.CAMPAIGN_STILL_OPEN': {
+    fr: 'Attendez la date limite des engagements ({deadline}) pour attribuer la campagne.',
+    en: 'Wait for the commitment deadline ({deadline}) to award the campaign.',
+  },
+  'error.CAMPAIGN_AWARDED': {
+    fr: 'Cette campagne est déjà attribuée.',
+    en: 'This campaign has already been awarded.',
+  },
+  'error.NOTHING_TO_AWARD': {
+    fr: 'Aucune entreprise ne s’est engagée : il n’y a rien à attribuer.',
+    en: 'No company has committed: there is nothing to award.',
+  },
+  'error.OFFER_NOT_AWARDABLE': {
+    fr: 'Cette offre ne peut pas être attribuée : {detail}',
+    en: 'This offer cannot be awarded: {detail}',
+  },
+  'error.COMPUTATION_TIMEOUT': {
+    fr: 'Le calcul de la répartition a dépassé le temps imparti. Réessayez ou choisissez une règle plus simple.',
+    en: 'Computing the split took too long. Try again or choose a simpler rule.',
+  },
+  'detail.DEADLINE_PAST': {
+    fr: 'la date limite doit être dans le futur',
+    en: 'the deadline must be in the future',
+  },
+  'detail.ORGANISATION_REQUIRED': {
+    fr: 'précisez pour quelle entreprise vous vous engagez',
+    en: 'say which company you commit for',
+  },
+  'detail.NO_TIERS': { fr: 'ajoutez au moins un palier', en: 'add at least one tier' },
+  'detail.FIRST_TIER_NOT_AT_ZERO': {
+    fr: 'le premier palier doit commencer à 0',
+    en: 'the first tier must start at 0',
+  },
+  'detail.TIER_START_INVALID': {
+    fr: 'le seuil du palier doit être un nombre positif',
+    en: 'the tier threshold must be a positive number',
+  },
+  'detail.TIERS_NOT_ASCENDING': {
+    fr: 'les seuils des paliers doivent être strictement croissants',
+    en: 'tier thresholds must be strictly increasing',
+  },
+  'detail.UNIT_PRICE_INVALID': {
+    fr: 'le prix unitaire doit être un nombre positif ou nul',
+    en: 'the unit price must be zero or more',
+  },
+  'detail.FIXED_COST_INVALID': {
+    fr: 'les frais fixes sont un nombre entier de centimes, positif ou nul',
+    en: 'fixed costs are a whole number of cents, zero or more',
+  },
+  'detail.PRICING_KIND_UNKNOWN': {
+    fr: 'type de tarif inconnu',
+    en: 'unknown pricing kind',
+  },
   'detail.NUL': { fr: 'le caractère NUL est interdit', en: 'the NUL character is not allowed' },
   'detail.SIRET_FORMAT': {
     fr: 'un SIRET compte 14 chiffres',

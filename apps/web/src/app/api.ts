@@ -1,6 +1,14 @@
 import type {
+  Aggregate,
   Application,
+  Award,
   applicationSchema,
+  CampaignDetail,
+  CampaignSummary,
+  Commitment,
+  CommitRequest,
+  CreateCampaignRequest,
+  CreateOfferRequest,
   communeSuggestionSchema,
   competenceSchema,
   contactSchema,
@@ -20,10 +28,12 @@ import type {
   NetworkSummary,
   nafSuggestionSchema,
   networkStatsSchema,
+  Offer,
   OrganisationProfile,
   OrganisationSummary,
   OutboxMessage,
   openNetworkSchema,
+  Share,
   UpdateOrganisationRequest,
 } from '@meute/contracts';
 import type { z } from 'zod';
@@ -37,7 +47,15 @@ export type NetworkPerson = {
   roles: NetworkRole[];
 };
 export type {
+  Aggregate,
   Application,
+  Award,
+  CampaignDetail,
+  CampaignSummary,
+  Commitment,
+  CommitRequest,
+  CreateCampaignRequest,
+  CreateOfferRequest,
   DirectorySearchResult,
   FacetValue,
   ImportReport,
@@ -49,9 +67,11 @@ export type {
   NetworkDetail,
   NetworkSettings,
   NetworkSummary,
+  Offer,
   OrganisationProfile,
   OrganisationSummary,
   OutboxMessage,
+  Share,
   UpdateOrganisationRequest,
 };
 export type ApplicationStatus = z.infer<typeof applicationSchema>['status'];
@@ -254,7 +274,34 @@ export const api = {
   communeSuggestions: (q: string) =>
     request<{ items: CommuneSuggestion[] }>('GET', `/api/reference/communes?${queryString({ q })}`),
   territories: () => request<Territories>('GET', '/api/reference/territories'),
+
+  // Group purchasing
+  campaigns: (slug: string) =>
+    request<{ campaigns: CampaignSummary[]; canManage: boolean }>(
+      'GET',
+      `/api/networks/${encodeURIComponent(slug)}/purchasing`,
+    ),
+  createCampaign: (slug: string, body: CreateCampaignRequest) =>
+    request<{ id: string }>('POST', `/api/networks/${encodeURIComponent(slug)}/purchasing`, body),
+  campaign: (slug: string, id: string) => request<CampaignDetail>('GET', `${campaignPath(slug, id)}`),
+  commit: (slug: string, id: string, body: CommitRequest) =>
+    request<CampaignDetail>('POST', `${campaignPath(slug, id)}/commitments`, body),
+  withdraw: (slug: string, id: string, organisationId: string) =>
+    request<CampaignDetail>(
+      'DELETE',
+      `${campaignPath(slug, id)}/commitments/${encodeURIComponent(organisationId)}`,
+    ),
+  offers: (slug: string, id: string) =>
+    request<{ offers: Offer[] }>('GET', `${campaignPath(slug, id)}/offers`),
+  createOffer: (slug: string, id: string, body: CreateOfferRequest) =>
+    request<{ id: string }>('POST', `${campaignPath(slug, id)}/offers`, body),
+  award: (slug: string, id: string, offerId: string) =>
+    request<CampaignDetail>('POST', `${campaignPath(slug, id)}/award`, { offerId }),
 };
+
+function campaignPath(slug: string, id: string): string {
+  return `/api/networks/${encodeURIComponent(slug)}/purchasing/${encodeURIComponent(id)}`;
+}
 
 /** A query string of the values that are set (empty ones are left out). */
 export function queryString(values: Record<string, string | undefined>): string {

@@ -35,6 +35,9 @@ const OrganisationPage = lazy(() =>
 const JoinPage = lazy(() =>
   import('../features/membership/join-page.tsx').then((m) => ({ default: m.JoinPage })),
 );
+const CampaignPage = lazy(() =>
+  import('../features/purchasing/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })),
+);
 const MembershipPage = lazy(() =>
   import('../features/membership/membership-page.tsx').then((m) => ({ default: m.MembershipPage })),
 );
@@ -62,6 +65,7 @@ export function AppRouter() {
                   <Route path="groups" element={<GroupsPage />} />
                   <Route path="needs" element={<NeedsPage />} />
                   <Route path="purchasing" element={<PurchasingPage />} />
+                  <Route path="purchasing/:id" element={<CampaignPage />} />
                   <Route path="tenders" element={<TendersPage />} />
                   <Route path="alliances" element={<AlliancesPage />} />
                   <Route path="sharing" element={<SharingPage />} />

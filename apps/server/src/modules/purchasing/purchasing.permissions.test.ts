@@ -1,0 +1,309 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { asPerson } from '../../db/database.ts';
+import {
+  buildNetwork,
+  buildOrganisation,
+  buildPerson,
+  buildTestApp,
+  grantRole,
+  signIn,
+} from '../../test/factories.ts';
+
+/**
+ * Who may do what with a purchase campaign, for every role: the staff of the network, the
+ * federation staff of its parent, a leader and an employee of a member company, a partner's
+ * delegate, a member of another network and an anonymous visitor.
+ *
+ *   federation Nord ── club Alpha: companies A (leader, employee), B, C; partner P
+ *   cluster Gamma: company G (a member of another network)
+ */
+describe('purchasing: who sees and does what', () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  const cookies: Record<string, string | null> = { anonymous: null };
+  const ids: Record<string, string> = {};
+  let alpha: { id: string; slug: string };
+  let campaignId: string;
+  const ROLES = ['staff', 'fedStaff', 'leader', 'employee', 'partner', 'otherMember', 'anonymous'] as const;
+  type Role = (typeof ROLES)[number];
+
+  before(async () => {
+    t = await buildTestApp();
+    const nord = await buildNetwork(t.db, { kind: 'federation', name: 'Fédération Nord' });
+    alpha = await buildNetwork(t.db, { kind: 'club', parentId: nord.id, name: 'Club Alpha' });
+    const gamma = await buildNetwork(t.db, { kind: 'cluster', name: 'Cluster Gamma' });
+    const person = async (name: string) => {
+      const built = await buildPerson(t.db);
+      ids[name] = built.id;
+      cookies[name] = await signIn(t.app, built.email);
+      return built.id;
+    };
+    await grantRole(t.db, await person('staff'), alpha.id, 'staff');
+    await grantRole(t.db, await person('fedStaff'), nord.id, 'federation_staff');
+    await grantRole(t.db, await person('leader'), alpha.id, 'member_leader');
+    await grantRole(t.db, await person('employee'), alpha.id, 'member_employee');
+    await grantRole(t.db, await person('partner'), alpha.id, 'partner_delegate');
+    await grantRole(t.db, await person('otherMember'), gamma.id, 'member_leader');
+    await grantRole(t.db, await person('leaderB'), alpha.id, 'member_leader');
+    await grantRole(t.db, await person('leaderC'), alpha.id, 'member_leader');
+    ids.A = (
+      await buildOrganisation(t.db, {
+        name: 'Alpha A',
+        networkIds: [alpha.id],
+        leaders: [ids.leader!],
+        staffMembers: [ids.employee!],
+      })
+    ).id;
+    ids.B = (
+      await buildOrganisation(t.db, { name: 'Alpha B', networkIds: [alpha.id], leaders: [ids.leaderB!] })
+    ).id;
+    ids.C = (
+      await buildOrganisation(t.db, { name: 'Alpha C', networkIds: [alpha.id], leaders: [ids.leaderC!] })
+    ).id;
+    // A partner organisation in the network: its delegate still does not commit for it.
+    await buildOrganisation(t.db, { name: 'Banque P', networkIds: [alpha.id], leaders: [ids.partner!] });
+    // The staff member and the other network's member each lead a company too.
+    await buildOrganisation(t.db, { name: 'Gamma G', networkIds: [gamma.id], leaders: [ids.otherMember!] });
+
+    const created = await call('staff', 'POST', '', {
+      title: 'Gaz naturel 2027',
+      unit: 'MWh',
+      commitmentDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      allocationRule: 'shapley',
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    campaignId = created.json().id;
+    for (const [who, quantity] of [
+      ['leader', 100],
+      ['leaderB', 120],
+      ['leaderC', 80],
+    ] as const) {
+      const committed = await call(who, 'POST', `/${campaignId}/commitments`, {
+        quantity,
+        currentUnitPriceCents: 9_000,
+      });
+      assert.equal(committed.statusCode, 200, committed.body);
+    }
+  });
+  after(() => t.close());
+
+  function call(who: string, method: 'GET' | 'POST' | 'DELETE', path: string, payload?: object) {
+    const cookie = cookies[who];
+    return t.app.inject({
+      method,
+      url: `/api/networks/${alpha.slug}/purchasing${path}`,
+      headers: cookie ? { cookie } : {},
+      ...(payload ? { payload } : {}),
+    });
+  }
+
+  const expectStatuses = async (
+    action: (who: Role) => Promise<{ statusCode: number; body: string }>,
+    expected: Record<Role, number>,
+  ) => {
+    const actual: Record<string, number> = {};
+    for (const who of ROLES) actual[who] = (await action(who)).statusCode;
+    assert.deepEqual(actual, expected);
+  };
+
+  it('lists the campaigns for every person of the network', async () => {
+    await expectStatuses((who) => call(who, 'GET', ''), {
+      staff: 200,
+      fedStaff: 200,
+      leader: 200,
+      employee: 200,
+      partner: 200,
+      otherMember: 404,
+      anonymous: 401,
+    });
+  });
+
+  it('shows a campaign to every person of the network', async () => {
+    await expectStatuses((who) => call(who, 'GET', `/${campaignId}`), {
+      staff: 200,
+      fedStaff: 200,
+      leader: 200,
+      employee: 200,
+      partner: 200,
+      otherMember: 404,
+      anonymous: 401,
+    });
+  });
+
+  it('lets only those who run the network open a campaign', async () => {
+    await expectStatuses(
+      (who) =>
+        call(who, 'POST', '', {
+          title: `Campagne de ${who}`,
+          unit: 'kg',
+          commitmentDeadline: new Date(Date.now() + 86_400_000).toISOString(),
+          allocationRule: 'equal-unit-price',
+        }),
+      {
+        staff: 201,
+        fedStaff: 201,
+        leader: 403,
+        employee: 403,
+        partner: 403,
+        otherMember: 404,
+        anonymous: 401,
+      },
+    );
+  });
+
+  it('lets only the leaders and employees of a member company commit', async () => {
+    await expectStatuses((who) => call(who, 'POST', `/${campaignId}/commitments`, { quantity: 100 }), {
+      staff: 403,
+      fedStaff: 403,
+      leader: 200,
+      employee: 200,
+      partner: 403,
+      otherMember: 404,
+      anonymous: 401,
+    });
+    const explicit = await call('leader', 'POST', `/${campaignId}/commitments`, {
+      quantity: 1,
+      organisationId: ids.A,
+    });
+    assert.equal(explicit.statusCode, 200);
+  });
+
+  it('shows every company’s commitment to staff only, a member its own company’s', async () => {
+    const seen: Record<string, unknown> = {};
+    for (const who of ROLES) {
+      const response = await call(who, 'GET', `/${campaignId}`);
+      if (response.statusCode !== 200) {
+        seen[who] = response.statusCode;
+        continue;
+      }
+      const body = response.json();
+      seen[who] = {
+        all: body.commitments?.map((c: { organisationName: string }) => c.organisationName) ?? null,
+        mine: body.myCommitments.map((c: { organisationName: string }) => c.organisationName),
+      };
+    }
+    assert.deepEqual(seen, {
+      staff: { all: ['Alpha A', 'Alpha B', 'Alpha C'], mine: [] },
+      fedStaff: { all: ['Alpha A', 'Alpha B', 'Alpha C'], mine: [] },
+      leader: { all: null, mine: ['Alpha A'] },
+      employee: { all: null, mine: ['Alpha A'] },
+      partner: { all: null, mine: [] },
+      otherMember: 404,
+      anonymous: 401,
+    });
+    const answer = (await call('leader', 'GET', `/${campaignId}`)).body;
+    assert.ok(!answer.includes('Alpha B') && !answer.includes(ids.B!), 'nothing of B reaches A');
+  });
+
+  it('shows the aggregate to everyone of the network once 3 companies contribute', async () => {
+    const seen: Record<string, unknown> = {};
+    for (const who of ROLES) {
+      const response = await call(who, 'GET', `/${campaignId}`);
+      seen[who] = response.statusCode === 200 ? response.json().aggregate : response.statusCode;
+    }
+    const shown = { organisationCount: 3, totalQuantity: 201, hiddenReason: null };
+    assert.deepEqual(seen, {
+      staff: shown,
+      fedStaff: shown,
+      leader: shown,
+      employee: shown,
+      partner: shown,
+      otherMember: 404,
+      anonymous: 401,
+    });
+  });
+
+  it('keeps the offers to those who run the network', async () => {
+    await expectStatuses(
+      (who) =>
+        call(who, 'POST', `/${campaignId}/offers`, {
+          supplierName: 'Énergie Nord',
+          schedule: { kind: 'all-units', tiers: [{ fromQuantity: 0, unitPriceCents: 8_000 }] },
+        }),
+      {
+        staff: 201,
+        fedStaff: 201,
+        leader: 403,
+        employee: 403,
+        partner: 403,
+        otherMember: 404,
+        anonymous: 401,
+      },
+    );
+    await expectStatuses((who) => call(who, 'GET', `/${campaignId}/offers`), {
+      staff: 200,
+      fedStaff: 200,
+      leader: 403,
+      employee: 403,
+      partner: 403,
+      otherMember: 404,
+      anonymous: 401,
+    });
+  });
+
+  it('lets only those who run the network award, and shows each company its own share only', async () => {
+    await t.db
+      .updateTable('purchase_campaigns')
+      .set({ commitment_deadline: new Date(Date.now() - 60_000) })
+      .where('id', '=', campaignId)
+      .execute();
+    const offerId = (await call('staff', 'GET', `/${campaignId}/offers`)).json().offers[0].id;
+    const award = (who: Role) => call(who, 'POST', `/${campaignId}/award`, { offerId });
+    const refused: Record<string, number> = {};
+    for (const who of ['leader', 'employee', 'partner', 'otherMember', 'anonymous'] as const) {
+      refused[who] = (await award(who)).statusCode;
+    }
+    assert.deepEqual(refused, { leader: 403, employee: 403, partner: 403, otherMember: 404, anonymous: 401 });
+    const awarded = await award('fedStaff');
+    assert.equal(awarded.statusCode, 200, awarded.body);
+    assert.equal((await award('staff')).json().code, 'CAMPAIGN_AWARDED');
+
+    // Shapley value of the purchasing game, computed in a worker: shares add up to the total.
+    const staffView = (await call('staff', 'GET', `/${campaignId}`)).json().award;
+    assert.equal(
+      staffView.shares.reduce((sum: number, share: { shareCents: number }) => sum + share.shareCents, 0),
+      staffView.totalCostCents,
+    );
+    assert.equal(staffView.shares.length, 3);
+    const seen: Record<string, unknown> = {};
+    for (const who of ROLES) {
+      const response = await call(who, 'GET', `/${campaignId}`);
+      seen[who] =
+        response.statusCode === 200
+          ? response.json().award.shares.map((share: { organisationName: string }) => share.organisationName)
+          : response.statusCode;
+    }
+    assert.deepEqual(seen, {
+      staff: ['Alpha A', 'Alpha B', 'Alpha C'],
+      fedStaff: ['Alpha A', 'Alpha B', 'Alpha C'],
+      leader: ['Alpha A'],
+      employee: ['Alpha A'],
+      partner: [],
+      otherMember: 404,
+      anonymous: 401,
+    });
+  });
+
+  it('enforces it in the database: row-level security hides the other companies’ rows', async () => {
+    const rows = (personId: string | null) =>
+      asPerson(t.db, personId, async (trx) => ({
+        commitments: (await trx.selectFrom('purchase_commitments').select('organisation_id').execute())
+          .length,
+        offers: (await trx.selectFrom('purchase_offers').select('id').execute()).length,
+        campaigns: (await trx.selectFrom('purchase_campaigns').select('id').execute()).length,
+        shares: (await trx.selectFrom('purchase_allocations').select('organisation_id').execute()).length,
+      }));
+    assert.deepEqual(await rows(ids.leader!), { commitments: 1, offers: 0, campaigns: 3, shares: 1 });
+    assert.deepEqual(await rows(ids.partner!), { commitments: 0, offers: 0, campaigns: 3, shares: 0 });
+    assert.deepEqual(await rows(ids.otherMember!), { commitments: 0, offers: 0, campaigns: 0, shares: 0 });
+    assert.deepEqual(await rows(null), { commitments: 0, offers: 0, campaigns: 0, shares: 0 });
+    assert.deepEqual(await rows(ids.staff!), { commitments: 3, offers: 2, campaigns: 3, shares: 3 });
+    const aggregate = await asPerson(
+      t.db,
+      ids.otherMember!,
+      async (trx) => (await sql`select * from meute_purchase_aggregate(${campaignId})`.execute(trx)).rows,
+    );
+    assert.deepEqual(aggregate, [], 'no aggregate of a campaign one cannot see');
+  });
+});
