@@ -358,3 +358,25 @@ describe('allocation properties', () => {
     );
   });
 });
+
+describe('allocateCost: rounding when buying together saves nothing', () => {
+  it('lets a member pay the rounding cent of the total without calling it a surcharge', () => {
+    const outcome = allocateCost({
+      schedule: {
+        kind: 'all-units',
+        tiers: [{ fromQuantity: 0, unitPriceCents: 2959.22 }],
+        fixedCostCents: 0,
+      },
+      commitments: [
+        { memberId: 'a', quantity: 42 },
+        { memberId: 'b', quantity: 3.25 },
+      ],
+      rule: 'proportional-with-fixed-costs',
+    });
+    assert.ok(outcome.ok);
+    const { members, totalCostCents } = outcome.allocation;
+    assert.equal(members[0]!.shareCents + members[1]!.shareCents, totalCostCents);
+    assert.ok(members.every((m) => m.isIndividuallyRational));
+    assert.ok(members.every((m) => m.shareCents - m.standAloneCostCents <= 1));
+  });
+});

@@ -62,7 +62,7 @@ export interface MemberShare {
   unitPriceCents: number;
   /** What the member would pay buying its quantity alone from the same offer, integer cents. */
   standAloneCostCents: number;
-  /** `shareCents ≤ standAloneCostCents`. */
+  /** `shareCents ≤ standAloneCostCents`, up to one rounding cent when buying together saves nothing. */
   isIndividuallyRational: boolean;
   /** `standAloneCostCents − shareCents`. */
   savingsVsStandAloneCents: number;
@@ -260,6 +260,9 @@ const hasPrice = (price: number | null | undefined): price is number => price !=
  * half-allocated. Exponential for the `shapley` rule on some inputs and for the core check up
  * to 20 members (milliseconds there): run it through `runInWorker` on a server.
  */
+/** Float error allowed when comparing exact (real-valued) cents. */
+const ROUNDING_TOLERANCE_CENTS = 1e-6;
+
 export function allocateCost(input: AllocateCostInput): AllocationOutcome {
   const scheduleIssues = validatePriceSchedule(input.schedule);
   const commitmentIssues = validateCommitments(input.commitments);
@@ -273,7 +276,8 @@ export function allocateCost(input: AllocateCostInput): AllocationOutcome {
   const totalCostCents = Math.round(costOfQuantity(schedule, totalQuantity));
 
   const exact = computeExactShares(schedule, quantities, rule, input.shapley);
-  const standAloneCosts = quantities.map((quantity) => Math.round(costOfQuantity(schedule, quantity)));
+  const exactStandAloneCosts = quantities.map((quantity) => costOfQuantity(schedule, quantity));
+  const standAloneCosts = exactStandAloneCosts.map((cost) => Math.round(cost));
   // Stand-alone costs as upper bounds: a leftover cent never pushes a member above its price alone.
   const sharesCents = roundSharesToCents(exact.sharesCents, totalCostCents, {
     upperBoundsCents: standAloneCosts,
@@ -294,7 +298,12 @@ export function allocateCost(input: AllocateCostInput): AllocationOutcome {
       exactShareCents: exact.sharesCents[index]!,
       unitPriceCents,
       standAloneCostCents,
-      isIndividuallyRational: shareCents <= standAloneCostCents,
+      // When buying together saves nothing, the rounded total can exceed the sum of the rounded
+      // stand-alone costs by a cent: a member then pays that rounding cent, not a real surcharge.
+      isIndividuallyRational:
+        shareCents <= standAloneCostCents ||
+        (shareCents - standAloneCostCents <= 1 &&
+          exact.sharesCents[index]! <= exactStandAloneCosts[index]! + ROUNDING_TOLERANCE_CENTS),
       savingsVsStandAloneCents: standAloneCostCents - shareCents,
       currentCostCents,
       savingsVsCurrentCents: currentCostCents === null ? null : currentCostCents - shareCents,
