@@ -4,6 +4,7 @@ export * from './french-text.ts';
 export * from './geo.ts';
 export * from './headcount.ts';
 export * from './naf.ts';
+export * from './needs/index.ts';
 export * from './purchasing/index.ts';
 export * from './roles.ts';
 export * from './session-policy.ts';
