@@ -9,3 +9,4 @@ export * from './purchasing/index.ts';
 export * from './roles.ts';
 export * from './session-policy.ts';
 export * from './siren.ts';
+export * from './tenders/index.ts';
