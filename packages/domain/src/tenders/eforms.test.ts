@@ -7,11 +7,14 @@ import {
   requirementsFromCpv,
 } from './cpv-mapping.ts';
 import { type EFormsNotice, readEFormsNotice, tenderFromEForms, type XmlElement } from './eforms.ts';
-import { readXmlForTests } from './fixtures/read-xml.ts';
+import { parseXml } from './xml.ts';
 
 const fs = process.getBuiltinModule('node:fs');
-const fixture = (name: string) =>
-  readXmlForTests(fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+function fixture(name: string): XmlElement {
+  const parsed = parseXml(fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+  assert.ok(parsed.ok, parsed.ok ? '' : JSON.stringify(parsed.error));
+  return parsed.root;
+}
 
 function read(name: string): EFormsNotice {
   const result = readEFormsNotice(fixture(name));
@@ -223,5 +226,22 @@ describe('tenderFromEForms', () => {
       tender.lots[0]!.requirements.map((r) => r.code),
       ['landscaping', 'green-space-maintenance'],
     );
+  });
+});
+
+describe('parseXml', () => {
+  it('says where a document is not well-formed', () => {
+    const parsed = parseXml('<ContractNotice>\n  <cbc:ID>1</cbc:Id>\n</ContractNotice>');
+    assert.equal(parsed.ok, false);
+    if (!parsed.ok) assert.equal(parsed.error.line, 2);
+  });
+
+  it('keeps attributes, text with entities and CDATA', () => {
+    const parsed = parseXml('<a x="1"><b>T&amp;C</b><c><![CDATA[<raw>]]></c></a>');
+    assert.ok(parsed.ok);
+    if (!parsed.ok) return;
+    assert.deepEqual(parsed.root.attributes, { x: '1' });
+    assert.equal(parsed.root.children[0]!.text, 'T&C');
+    assert.equal(parsed.root.children[1]!.text, '<raw>');
   });
 });

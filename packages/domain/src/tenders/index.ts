@@ -5,3 +5,4 @@ export * from './eforms.ts';
 export * from './model.ts';
 export * from './selection-criteria.ts';
 export * from './worker.ts';
+export * from './xml.ts';
