@@ -5,7 +5,8 @@
  *    child process, so that this process's memory is the import's);
  * 2. `psql \copy` of the file into a bare table of all-text columns (wall clock of psql);
  * 3. the real import through the imports service (`importAsOperator`, as `meute import` runs
- *    it) into a network created first, with the peak RSS of this Node process;
+ *    it) into a network created first, with the peak RSS of this Node process (into an empty
+ *    directory it writes in bulk: the `index` step builds the indexes of organisations again);
  * 4. the same file again: every organisation updated, none duplicated (counts printed).
  *
  * `node bench/sirene-import.ts` runs on the embedded PostgreSQL (started in the temporary
@@ -161,7 +162,9 @@ try {
     console.log(
       `${label}: ${report.status}, ${report.rows.toLocaleString('en')} rows (${report.created.toLocaleString('en')} created, ${report.updated.toLocaleString('en')} updated, ${report.skipped.toLocaleString('en')} closed skipped) in ${seconds(ms)} → ${perSecond(report.rows, ms).toLocaleString('en')} rows/s`,
     );
-    console.log(`  steps: ${steps.join(', ')}`);
+    console.log(
+      `  steps: ${steps.join(', ')}${steps.some((s) => s.startsWith('index')) ? ' (bulk write)' : ''}`,
+    );
     console.log(`  Node RSS: ${mb(rssBefore)} before, ${mb(peak)} peak (+${mb(peak - rssBefore)})`);
     return { ms, report };
   };

@@ -25,6 +25,7 @@ const STEP_LABELS: Record<ImportStep, string> = {
   write: 'écriture des organisations',
   link: 'rattachement au réseau',
   search: 'texte de recherche',
+  index: 'index des organisations',
   commit: 'validation',
 };
 

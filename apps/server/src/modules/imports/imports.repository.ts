@@ -29,19 +29,22 @@ export function copyFailure(error: unknown): CopyFailure | null {
   return { line: line ? Number(line) : null, code: e.code, message: e.message ?? '' };
 }
 
-/** Luhn over the 14 digits of a SIRET, written out so that PostgreSQL inlines it. */
-function luhnSumSql(s: string): string {
+/**
+ * Luhn over the 14 digits of a SIRET given as bytes (`textsend`), written out so that PostgreSQL
+ * inlines it: `get_byte` reads a byte where `substr` on text would count UTF-8 characters.
+ */
+function luhnSumSql(b: string): string {
   const terms: string[] = [];
   for (let position = 1; position <= 14; position++) {
-    const digit = `(ascii(substr(${s}, ${position}, 1)) - 48)`;
+    const digit = `(get_byte(${b}, ${position - 1}) - 48)`;
     // From the right, every second digit is doubled (minus 9 above 9): positions 1, 3 … 13.
     terms.push(position % 2 === 1 ? `(2 * ${digit} - 9 * (${digit} / 5))` : digit);
   }
   return terms.join(' + ');
 }
 
-function digitSumSql(s: string): string {
-  return Array.from({ length: 14 }, (_, i) => `(ascii(substr(${s}, ${i + 1}, 1)) - 48)`).join(' + ');
+function digitSumSql(b: string): string {
+  return Array.from({ length: 14 }, (_, i) => `(get_byte(${b}, ${i}) - 48)`).join(' + ');
 }
 
 /**
@@ -49,8 +52,12 @@ function digitSumSql(s: string): string {
  * domain's LAMBERT_93 (IGN ALG0004), and the geodetic latitude from the isometric one by the
  * closed-form series of the conformal latitude (Snyder, Map Projections, eq. 3-5) instead of
  * IGN ALG0002's iteration; the two agree to a few micrometres (tested against lambert93ToWgs84).
+ *
+ * Three scalar functions that PostgreSQL inlines: the conformal latitude `chi` goes through a
+ * column of its own (see buildSireneRows), so that it is computed once per row, not once per
+ * term of the series, and without a subquery per row.
  */
-function lambertFunctionSql(): string {
+function lambertFunctionsSql(): string[] {
   const { n, c, xs, ys, lambdaC, e } = LAMBERT_93;
   const e2 = e * e;
   const e4 = e2 * e2;
@@ -60,17 +67,22 @@ function lambertFunctionSql(): string {
   const a4 = (7 * e4) / 48 + (29 * e6) / 240 + (811 * e8) / 11520;
   const a6 = (7 * e6) / 120 + (81 * e8) / 1120;
   const a8 = (4279 * e8) / 161280;
-  // `offset 0` keeps the inner query apart when PostgreSQL inlines the function: the
-  // conformal latitude is computed once, not once per term of the series.
-  return `create function pg_temp.meute_lambert93(x double precision, y double precision)
-  returns table (lon double precision, lat double precision)
-  language sql immutable
-  as $$
-    select degrees(${lambdaC} + atan((x - ${xs}) / (${ys} - y)) / ${n}),
-           degrees(chi + ${a2} * sin(2 * chi) + ${a4} * sin(4 * chi) + ${a6} * sin(6 * chi) + ${a8} * sin(8 * chi))
-      from (select 2 * atan(exp(-ln(sqrt((x - ${xs}) ^ 2 + (${ys} - y) ^ 2) / ${c}) / ${n})) - pi() / 2 as chi
-            offset 0) k
-  $$`;
+  return [
+    `create function pg_temp.meute_lambert93_chi(x double precision, y double precision)
+      returns double precision language sql immutable
+      as $$ select 2 * atan(exp(-ln(sqrt((x - ${xs}) ^ 2 + (${ys} - y) ^ 2) / ${c}) / ${n})) - pi() / 2 $$`,
+    `create function pg_temp.meute_lambert93_lon(x double precision, y double precision)
+      returns double precision language sql immutable
+      as $$ select degrees(${lambdaC} + atan((x - ${xs}) / (${ys} - y)) / ${n}) $$`,
+    `create function pg_temp.meute_lambert93_lat(chi double precision)
+      returns double precision language sql immutable
+      as $$ select degrees(chi + ${a2} * sin(2 * chi) + ${a4} * sin(4 * chi) + ${a6} * sin(6 * chi) + ${a8} * sin(8 * chi)) $$`,
+    // The three together, for one point (the property test holds them to lambert93ToWgs84).
+    `create function pg_temp.meute_lambert93(x double precision, y double precision)
+      returns table (lon double precision, lat double precision) language sql immutable
+      as $$ select pg_temp.meute_lambert93_lon(x, y), pg_temp.meute_lambert93_lat(k.chi)
+              from (select pg_temp.meute_lambert93_chi(x, y) as chi offset 0) k $$`,
+  ];
 }
 
 /** Opens the import's transaction: one import at a time, enough memory for big sorts and hashes. */
@@ -80,14 +92,35 @@ export async function beginImport(client: ImportClient): Promise<void> {
   await client.query(`set temp_buffers = '256MB'`);
   await client.query('begin');
   await client.query(`set local work_mem = '256MB'`);
+  // A bulk write builds the indexes of organisations again (see upsertSirene), sorting in memory.
+  await client.query(`set local maintenance_work_mem = '256MB'`);
+  // JIT compiles the validation query of a large file for about a second, and wins less back.
+  await client.query('set local jit = off');
   // Two imports touching the same SIRETs would wait on each other row by row; one at a time.
   await client.query('select pg_advisory_xact_lock(7170001)');
+  // A SIRET is checked in two steps, so that the import computes its bytes once per row (see
+  // buildSireneRows): 14 ASCII digits, then the key of those bytes.
+  await client.query(`create function pg_temp.meute_siret_digits(s text) returns boolean
+    language sql immutable
+    as $$ select octet_length(s) = 14 and s !~ '[^0-9]' $$`);
+  await client.query(`create function pg_temp.meute_siret_key_ok(b bytea) returns boolean
+    language sql immutable
+    as $$ select (${luhnSumSql('b')}) % 10 = 0
+                 or (substr(b, 1, 9) = '${LA_POSTE_SIREN}'::bytea and (${digitSumSql('b')}) % 5 = 0) $$`);
   await client.query(`create function pg_temp.meute_siret_ok(s text) returns boolean
     language sql immutable
-    as $$ select length(s) = 14 and s !~ '[^0-9]'
-             and ((${luhnSumSql('s')}) % 10 = 0
-                  or (left(s, 9) = '${LA_POSTE_SIREN}' and (${digitSumSql('s')}) % 5 = 0)) $$`);
-  await client.query(lambertFunctionSql());
+    as $$ select case when pg_temp.meute_siret_digits(s) then pg_temp.meute_siret_key_ok(textsend(s)) else false end $$`);
+  for (const statement of lambertFunctionsSql()) await client.query(statement);
+  // Organisation ids in the order the import writes them (UUIDv7's layout: the statement's time
+  // in milliseconds, version 7, the row's rank as a 42-bit counter around the variant bits, then
+  // 32 random bits), so that a million new ids are appended to the primary key instead of
+  // landing on random pages of it. Cheaper than gen_random_uuid(), too.
+  await client.query(`create function pg_temp.meute_import_uuid(n bigint) returns uuid
+    language sql volatile
+    as $$ select encode(
+        int8send(((extract(epoch from statement_timestamp()) * 1000)::bigint << 16) | 28672 | (n >> 30 & 4095))
+        || int8send((-9223372036854775808) | ((n & 1073741823) << 32) | (random() * 4294967295)::bigint),
+        'hex')::uuid $$`);
   await client.query(`create temp table imp_band (code text primary key, category text) on commit drop`);
   await client.query(
     `create temp table imp_naf (compact text primary key, code text not null) on commit drop`,
@@ -191,9 +224,13 @@ const HIDDEN = literal(SIRENE_HIDDEN);
 const col = (column: string | null) => (column ? `s.${column}` : 'null::text');
 const known = (column: string | null) => `nullif(${col(column)}, ${HIDDEN})`;
 
+const NUMBER = `'^-?[0-9]+([.][0-9]*)?$'`;
+
 /**
  * Reads the staged StockEtablissement rows once into `imp`: each field cleaned (`[ND]` is
- * unknown), joined to the reference lookups, with the reason each field is wrong, if it is.
+ * unknown), joined to the reference lookups, with the reason each field is wrong, if it is, and
+ * the establishment's own point. Each level (`offset 0` keeps them apart) computes what the next
+ * one reads several times, once per row.
  */
 export async function buildSireneRows(
   client: ImportClient,
@@ -202,11 +239,22 @@ export async function buildSireneRows(
 ): Promise<void> {
   const siret = col(columns.siret);
   await client.query(`create temp table imp on commit drop as
-    select q.*, p.lon as point_lon, p.lat as point_lat from (
+    select v.line, v.siret, v.state, v.skipped, v.band, v.band_category, v.naf_raw, v.naf_version, v.naf_code,
+      v.commune_raw, v.commune_code, v.epci_code, v.departement_code, v.region_code, v.commune_lon, v.commune_lat,
+      v.x_raw, v.y_raw, v.name_establishment,
+      v.siret_error, v.state_error, v.band_error, v.naf_error, v.commune_error, v.x_error, v.y_error,
+      not v.skipped and num_nonnulls(v.siret_error, v.state_error, v.band_error, v.naf_error,
+                                     v.commune_error, v.x_error, v.y_error) > 0 as has_error,
+      -- The establishment's own point: Lambert-93 in mainland France and Corsica, within bounds.
+      case when v.lon93 between -5.5 and 10 and v.lat93 between 41 and 51.5 then v.lon93 end as point_lon,
+      case when v.lon93 between -5.5 and 10 and v.lat93 between 41 and 51.5 then v.lat93 end as point_lat
+    from (
+    select u.*, pg_temp.meute_lambert93_lat(u.chi) as lat93 from (
+    select t.*, pg_temp.meute_lambert93_chi(t.x, t.y) as chi, pg_temp.meute_lambert93_lon(t.x, t.y) as lon93 from (
     select r.*,
       case when r.siret is null then 'siret.required'
-           when not pg_temp.meute_siret_ok(r.siret) then
-             case when length(r.siret) = 14 and r.siret !~ '[^0-9]' then 'siret.checksum' else 'siret.format' end
+           when r.siret_bytes is null then 'siret.format'
+           when not pg_temp.meute_siret_key_ok(r.siret_bytes) then 'siret.checksum'
            when (r.siren_col is not null and r.siren_col <> left(r.siret, 9))
              or (r.nic_col is not null and r.nic_col <> substr(r.siret, 10)) then 'siret.mismatch'
       end as siret_error,
@@ -214,12 +262,14 @@ export async function buildSireneRows(
       case when r.band is not null and not r.band_known then 'band.unknown' end as band_error,
       case when r.naf_raw is not null and r.naf_version = 'NAFRev2' and r.naf_code is null then 'naf.unknown' end as naf_error,
       case when r.commune_raw is not null and r.commune_code is null then 'commune.unknown' end as commune_error,
-      case when r.x_raw is not null and r.x_raw !~ '^-?[0-9]+([.][0-9]*)?$' then 'coordinate.invalid' end as x_error,
-      case when r.y_raw is not null and r.y_raw !~ '^-?[0-9]+([.][0-9]*)?$' then 'coordinate.invalid' end as y_error,
-      coalesce(r.mainland and r.x_raw ~ '^-?[0-9]+([.][0-9]*)?$' and r.y_raw ~ '^-?[0-9]+([.][0-9]*)?$', false) as ok_xy
+      case when not r.x_ok then 'coordinate.invalid' end as x_error,
+      case when not r.y_ok then 'coordinate.invalid' end as y_error,
+      case when r.mainland and r.x_ok and r.y_ok then r.x_raw::double precision end as x,
+      case when r.mainland and r.x_ok and r.y_ok then r.y_raw::double precision end as y
     from (
       select s.line,
         ${siret} as siret,
+        case when pg_temp.meute_siret_digits(${siret}) then textsend(${siret}) end as siret_bytes,
         ${known(columns.siren)} as siren_col,
         ${known(columns.nic)} as nic_col,
         ${col(columns.etatAdministratifEtablissement)} as state,
@@ -235,21 +285,15 @@ export async function buildSireneRows(
         c.lon as commune_lon, c.lat as commune_lat, c.mainland,
         ${known(columns.coordonneeLambertAbscisseEtablissement)} as x_raw,
         ${known(columns.coordonneeLambertOrdonneeEtablissement)} as y_raw,
+        ${known(columns.coordonneeLambertAbscisseEtablissement)} ~ ${NUMBER} as x_ok,
+        ${known(columns.coordonneeLambertOrdonneeEtablissement)} ~ ${NUMBER} as y_ok,
         coalesce(${known(columns.denominationUsuelleEtablissement)}, ${known(columns.enseigne1Etablissement)}) as name_establishment
       from pg_temp.imp_stage s
       left join pg_temp.imp_band b on b.code = ${known(columns.trancheEffectifsEtablissement)}
       left join pg_temp.imp_naf n on n.compact = upper(replace(${known(columns.activitePrincipaleEtablissement)}, '.', ''))
       left join pg_temp.imp_commune c on c.code = ${known(columns.codeCommuneEtablissement)}
-    ) r offset 0) q
-    -- The establishment's own point: Lambert-93 in mainland France and Corsica, within bounds.
-    left join lateral (
-      select l.lon, l.lat
-        from pg_temp.meute_lambert93(
-          case when q.ok_xy then q.x_raw::double precision end,
-          case when q.ok_xy then q.y_raw::double precision end) l
-       where l.lon between -5.5 and 10 and l.lat between 41 and 51.5
       offset 0
-    ) p on q.ok_xy`);
+    ) r offset 0) t offset 0) u offset 0) v`);
 }
 
 /** The errors of the SIRENE rows (skipped rows are not checked), first `limit` by line, and their count. */
@@ -271,9 +315,7 @@ export async function sireneErrors(
           (6, ${name('coordonneeLambertAbscisseEtablissement')}, i.x_error, i.x_raw),
           (7, ${name('coordonneeLambertOrdonneeEtablissement')}, i.y_error, i.y_raw)
         ) e(ord, col, code, value)
-       where not i.skipped
-         and num_nonnulls(i.siret_error, i.state_error, i.band_error, i.naf_error, i.commune_error, i.x_error, i.y_error) > 0
-         and e.code is not null
+       where i.has_error and e.code is not null
       union all
       select d.line, 0, ${name('siret')}, 'siret.duplicate', d.siret, d.first
         from (select i.line, i.siret, min(i.line) over (partition by i.siret) as first
@@ -317,21 +359,124 @@ export async function buildUniteLegale(
   await client.query('analyze imp_ul');
 }
 
-/** Upserts the SIRENE rows; returns how many organisations were created. */
+/**
+ * From how many new organisations a write rebuilds the secondary indexes of organisations
+ * instead of inserting into them row by row (also only when it at least doubles the table).
+ */
+export const BULK_WRITE_FROM = 50_000;
+
+/** How long a bulk write waits for its exclusive lock on organisations before writing row by row. */
+export const BULK_LOCK_WAIT_MS = 10_000;
+
+/** `auto`: bulk when the import at least doubles organisations; the others are for tests. */
+export type WriteMode = 'auto' | 'bulk' | 'rows';
+
+/** An index of organisations dropped for a bulk write, to create again before the commit. */
+export interface DroppedIndex {
+  name: string;
+  definition: string;
+}
+
+/**
+ * Whether the new organisations are enough to build the indexes again: that costs about 10 µs
+ * per organisation in the table, inserting into them about 30 µs per new one (bench/README.md);
+ * with new ≥ existing, the exclusive lock (other sessions' reads of organisations wait for the
+ * commit) is only taken by an import that at least doubles the directory.
+ */
+async function isBulkWorthIt(client: ImportClient): Promise<boolean> {
+  const { rows } = await client.query<{ eligible: string; existing: string }>(
+    `select (select count(*) from pg_temp.imp where not skipped) as eligible,
+            (select count(*) from organisations) as existing`,
+  );
+  const eligible = Number(rows[0]!.eligible);
+  const existing = Number(rows[0]!.existing);
+  const needed = Math.max(BULK_WRITE_FROM, existing);
+  // At most `existing` rows of the file are already there, at most `eligible` are new.
+  if (eligible - existing >= needed) return true;
+  if (eligible < needed) return false;
+  const fresh = await client.query<{ n: string }>(
+    `select count(*) as n from pg_temp.imp i
+      where not i.skipped and not exists (select 1 from organisations o where o.siret = i.siret)`,
+  );
+  return Number(fresh.rows[0]!.n) >= needed;
+}
+
+/**
+ * Takes organisations for a bulk write: an exclusive lock (other sessions' reads wait, then see
+ * the import whole), then drops its secondary indexes, which `createIndexes` builds again from
+ * their definitions. Returns null, and writes row by row, when the lock is not granted in time.
+ * The primary key stays (foreign keys need it), and any index behind a constraint.
+ */
+async function dropSecondaryIndexes(
+  client: ImportClient,
+  lockWaitMs: number,
+): Promise<DroppedIndex[] | null> {
+  const { rows: timeout } = await client.query<{ value: string }>(
+    `select current_setting('lock_timeout') as value`,
+  );
+  await client.query('savepoint imp_bulk');
+  try {
+    await client.query(`set local lock_timeout = ${Math.max(1, Math.round(lockWaitMs))}`);
+    await client.query('lock table organisations in access exclusive mode');
+    await client.query(`select set_config('lock_timeout', $1, true)`, [timeout[0]!.value]);
+    await client.query('release savepoint imp_bulk');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    // lock_not_available, deadlock_detected: busy readers win, the import writes row by row.
+    if (code !== '55P03' && code !== '40P01') throw error;
+    await client.query('rollback to savepoint imp_bulk');
+    return null;
+  }
+  const { rows } = await client.query<DroppedIndex>(
+    `select format('%I.%I', n.nspname, c.relname) as name, pg_get_indexdef(i.indexrelid) as definition
+       from pg_index i
+       join pg_class c on c.oid = i.indexrelid
+       join pg_namespace n on n.oid = c.relnamespace
+      where i.indrelid = 'organisations'::regclass and not i.indisprimary
+        and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+      order by c.relname`,
+  );
+  if (rows.length) await client.query(`drop index ${rows.map((r) => r.name).join(', ')}`);
+  return rows;
+}
+
+/**
+ * Builds again the indexes a bulk write dropped, from their definitions (an index's own
+ * tablespace, comment or CLUSTER mark would not follow: Meute's migrations set none).
+ */
+export async function createIndexes(client: ImportClient, indexes: readonly DroppedIndex[]): Promise<void> {
+  for (const index of indexes) await client.query(index.definition);
+  // The tables at least doubled: the planner learns it now rather than at autovacuum's next pass.
+  await client.query('analyze organisations, network_organisations');
+}
+
+/**
+ * Upserts the SIRENE rows; returns how many organisations were created and changed, and the
+ * indexes dropped for a bulk write (to create again with `createIndexes`), if it was one.
+ */
 export async function upsertSirene(
   client: ImportClient,
-  network: { id: string; parentId: string | null },
-): Promise<{ created: number; changed: number }> {
+  networkId: string,
+  { mode, lockWaitMs = BULK_LOCK_WAIT_MS }: { mode: WriteMode; lockWaitMs?: number | undefined },
+): Promise<{ created: number; changed: number; dropped: DroppedIndex[] | null }> {
+  // The network stays as it is until the commit: it cannot be deleted (the new memberships'
+  // foreign key) nor change federation (federation_ids written below).
+  const { rows: network } = await client.query<{ parent_id: string | null }>(
+    'select parent_id from networks where id = $1 for share',
+    [networkId],
+  );
+  if (!network.length) throw new Error(`network ${networkId} is gone`);
   await client.query(
     `create temp table imp_done (id uuid not null, inserted boolean not null, stale boolean not null) on commit drop`,
   );
+  const bulk = mode === 'bulk' || (mode === 'auto' && (await isBulkWorthIt(client)));
+  const dropped = bulk ? await dropSecondaryIndexes(client, lockWaitMs) : null;
   // What SIRENE says of each establishment; then only the rows that are new or change something
-  // go through the upsert (an unchanged row is neither locked nor rewritten on a re-import).
-  // A new organisation gets its network in network_ids at once: the network_organisations
-  // trigger computes the same arrays again (see meute_sync_organisations_networks).
-  await client.query(
-    `
-    with official as (
+  // are written (an unchanged row is neither locked nor rewritten on a re-import). SIRETs are
+  // digits: sorted byte-wise (collate "C"), they come in the order of any collation, without
+  // calling strcoll a million times.
+  const fresh = `
+    official as (
       select v.name, left(i.siret, 9) as siren, i.siret, v.naf_code, i.naf_version, i.band as headcount_band,
              v.category, i.commune_code, i.epci_code, i.departement_code, i.region_code,
              coalesce(i.point_lon, i.commune_lon) as lon, coalesce(i.point_lat, i.commune_lat) as lat,
@@ -347,7 +492,8 @@ export async function upsertSirene(
        where not i.skipped
     ),
     fresh as (
-      select f.* from official f
+      select f.*, o.id as existing_id, row_number() over (order by f.siret collate "C") as n
+        from official f
         left join organisations o on o.siret = f.siret
        where o.id is null
           or (o.name, o.siren, o.naf_code, o.naf_version, o.headcount_band, o.category, o.commune_code,
@@ -362,56 +508,144 @@ export async function upsertSirene(
               case when f.commune_code is null then o.lon else f.lon end,
               case when f.commune_code is null then o.lat else f.lat end,
               f.is_active)
-    ),
-    up as (
-      insert into organisations as o (name, siren, siret, naf_code, naf_version, headcount_band, category,
+    )`;
+  // SIRENE's fields, never erased by an unknown value; the profile the members wrote, untouched.
+  const update = (n: string) => `
+        name = ${n}.name,
+        siren = ${n}.siren,
+        naf_code = coalesce(${n}.naf_code, o.naf_code),
+        naf_version = case when ${n}.naf_code is null then o.naf_version else ${n}.naf_version end,
+        headcount_band = coalesce(${n}.headcount_band, o.headcount_band),
+        category = coalesce(${n}.category, o.category),
+        commune_code = coalesce(${n}.commune_code, o.commune_code),
+        epci_code = case when ${n}.commune_code is null then o.epci_code else ${n}.epci_code end,
+        departement_code = coalesce(${n}.departement_code, o.departement_code),
+        region_code = coalesce(${n}.region_code, o.region_code),
+        lon = case when ${n}.commune_code is null then o.lon else ${n}.lon end,
+        lat = case when ${n}.commune_code is null then o.lat else ${n}.lat end,
+        is_active = ${n}.is_active,
+        updated_at = now(),
+        search_vector = case when o.name = ${n}.name then o.search_vector end`;
+  // A new organisation gets its network in network_ids at once, as the network_organisations
+  // trigger would compute it (see linkToNetwork). Rows go in the order of their ids.
+  const insert = (where: string, order: string) => `
+      insert into organisations as o (id, name, siren, siret, naf_code, naf_version, headcount_band, category,
         commune_code, epci_code, departement_code, region_code, lon, lat, is_active, search_vector,
         network_ids, federation_ids)
-      select name, siren, siret, naf_code, naf_version, headcount_band, category,
+      select pg_temp.meute_import_uuid(n), name, siren, siret, naf_code, naf_version, headcount_band, category,
              commune_code, epci_code, departement_code, region_code, lon, lat, is_active,
              setweight(to_tsvector('meute_french', name), 'A'),
              array[$1::uuid], case when $2::uuid is null then '{}'::uuid[] else array[$2::uuid] end
-        from fresh
-       order by siret
-      on conflict (siret) where siret is not null do update set
-        name = excluded.name,
-        siren = excluded.siren,
-        naf_code = coalesce(excluded.naf_code, o.naf_code),
-        naf_version = case when excluded.naf_code is null then o.naf_version else excluded.naf_version end,
-        headcount_band = coalesce(excluded.headcount_band, o.headcount_band),
-        category = coalesce(excluded.category, o.category),
-        commune_code = coalesce(excluded.commune_code, o.commune_code),
-        epci_code = case when excluded.commune_code is null then o.epci_code else excluded.epci_code end,
-        departement_code = coalesce(excluded.departement_code, o.departement_code),
-        region_code = coalesce(excluded.region_code, o.region_code),
-        lon = case when excluded.commune_code is null then o.lon else excluded.lon end,
-        lat = case when excluded.commune_code is null then o.lat else excluded.lat end,
-        is_active = excluded.is_active,
-        updated_at = now(),
-        search_vector = case when o.name = excluded.name then o.search_vector end
-      returning o.id, o.xmax = 0 as inserted, o.search_vector is null as stale
-    )
-    insert into pg_temp.imp_done (id, inserted, stale) select id, inserted, stale from up`,
-    [network.id, network.parentId],
-  );
+        from fresh ${where}
+       order by ${order}`;
+  const parameters = [networkId, network[0]!.parent_id];
+  if (dropped) {
+    // Nobody else writes organisations until the commit (exclusive lock): the SIRETs that are
+    // not there are new, without the cost of ON CONFLICT; the unique index built again at the
+    // end checks it once more. `fresh` is read twice, so kept: sorting it again by rank is cheaper.
+    await client.query(
+      `with ${fresh},
+       updated as (
+         update organisations o set ${update('f')}
+           from fresh f where o.id = f.existing_id
+         returning o.id, false as inserted, o.search_vector is null as stale
+       ),
+       inserted as (${insert('where existing_id is null', 'n')} returning o.id, true as inserted, false as stale)
+       insert into pg_temp.imp_done (id, inserted, stale)
+       select id, inserted, stale from updated union all select id, inserted, stale from inserted`,
+      parameters,
+    );
+  } else {
+    await client.query(
+      `with ${fresh},
+       up as (${insert('', 'siret collate "C"')}
+         on conflict (siret) where siret is not null do update set ${update('excluded')}
+         returning o.id, o.xmax = 0 as inserted, o.search_vector is null as stale)
+       insert into pg_temp.imp_done (id, inserted, stale) select id, inserted, stale from up`,
+      parameters,
+    );
+  }
   const { rows } = await client.query<{ created: string; changed: string }>(
     `select count(*) filter (where inserted) as created, count(*) as changed from pg_temp.imp_done`,
   );
-  return { created: Number(rows[0]!.created), changed: Number(rows[0]!.changed) };
+  return { created: Number(rows[0]!.created), changed: Number(rows[0]!.changed), dropped };
+}
+
+/**
+ * What PostgreSQL does on an insert into network_organisations, and why linking organisations
+ * this import created may go without it: the foreign keys hold (the network row is locked by
+ * upsertSirene, the organisations are this transaction's own, nobody else sees them yet,
+ * charter_accepted_by is null); the statement triggers would bump the directory version, which
+ * the insert of these organisations moved in this same transaction, and compute network_ids and
+ * federation_ids, which the insert wrote. Any other trigger or foreign key, and the fast path
+ * is not taken.
+ */
+const NETWORK_ORGANISATIONS_INSERT = {
+  triggers: [
+    'network_organisations_directory_version',
+    'network_organisations_sync_delete',
+    'network_organisations_sync_insert',
+  ],
+  foreignKeys: [
+    'network_organisations_charter_accepted_by_fkey',
+    'network_organisations_network_id_fkey',
+    'network_organisations_organisation_id_fkey',
+  ],
+};
+
+/**
+ * Whether new organisations can be linked with triggers and foreign-key checks off
+ * (`session_replication_role = replica`: a superuser, or a role granted SET on it), and the
+ * triggers and foreign keys of network_organisations are those NETWORK_ORGANISATIONS_INSERT
+ * accounts for.
+ */
+export async function canLinkWithoutTriggers(client: ImportClient): Promise<boolean> {
+  const { rows } = await client.query<{ allowed: boolean; triggers: string[]; foreign_keys: string[] }>(
+    `select has_parameter_privilege('session_replication_role', 'SET') as allowed,
+            array(select tgname::text from pg_trigger
+                   where tgrelid = 'network_organisations'::regclass and not tgisinternal order by 1) as triggers,
+            array(select conname::text from pg_constraint
+                   where conrelid = 'network_organisations'::regclass and contype = 'f' order by 1) as foreign_keys`,
+  );
+  const row = rows[0]!;
+  const same = (a: readonly string[], b: readonly string[]) =>
+    [...a].sort().join('\n') === [...b].sort().join('\n');
+  return (
+    row.allowed &&
+    same(row.triggers, NETWORK_ORGANISATIONS_INSERT.triggers) &&
+    same(row.foreign_keys, NETWORK_ORGANISATIONS_INSERT.foreignKeys)
+  );
 }
 
 /**
  * Adds the imported organisations to the network: those the upsert returned, or, when some rows
- * changed nothing (a re-import), every row of the file by SIRET.
+ * changed nothing (a re-import), every row of the file by SIRET. With `carryNetwork` (the
+ * upsert wrote network_ids and federation_ids of the organisations it created), those are
+ * linked in one insert without per-row foreign-key checks and triggers, when allowed (see
+ * canLinkWithoutTriggers): the costliest part of a first import otherwise.
  */
 export async function linkToNetwork(
   client: ImportClient,
   networkId: string,
   source: 'done' | 'siret',
+  carryNetwork: boolean,
 ): Promise<void> {
+  const fast = carryNetwork && (await canLinkWithoutTriggers(client));
+  if (fast) {
+    const { rows: role } = await client.query<{ value: string }>(
+      `select current_setting('session_replication_role') as value`,
+    );
+    await client.query('set local session_replication_role = replica');
+    await client.query(
+      `insert into network_organisations (network_id, organisation_id)
+       select $1, id from pg_temp.imp_done where inserted order by id`,
+      [networkId],
+    );
+    await client.query(`select set_config('session_replication_role', $1, true)`, [role[0]!.value]);
+  }
   const ids =
     source === 'done'
-      ? `select id from pg_temp.imp_done`
+      ? `select id from pg_temp.imp_done${fast ? ' where not inserted' : ''}`
       : `select o.id from pg_temp.imp i join organisations o on o.siret = i.siret
           where not i.skipped
             and not exists (select 1 from network_organisations n where n.network_id = $1 and n.organisation_id = o.id)`;

@@ -19,6 +19,7 @@ import {
   copyFailure,
   copyInto,
   copyMemberRows,
+  createIndexes,
   createMemberStaging,
   createStaging,
   type ImportClient,
@@ -31,6 +32,7 @@ import {
   type UniteLegaleColumns,
   upsertMembers,
   upsertSirene,
+  type WriteMode,
 } from './imports.repository.ts';
 import { type MemberHeader, memberRowCsv, readMemberHeader, readMemberRow } from './member-rows.ts';
 import { readXlsxRows } from './xlsx-reader.ts';
@@ -62,15 +64,17 @@ export interface ImportOptions {
   onBytes?: (bytes: number) => void;
   /** Called at the end of each step with its duration, for benchmarks. */
   onStep?: (step: ImportStep, ms: number) => void;
+  /**
+   * SIRENE: `auto` rebuilds the indexes of organisations when the import at least doubles it
+   * (see upsertSirene); tests force `bulk` or `rows`.
+   */
+  writeMode?: WriteMode;
+  /** How long a bulk write waits for its lock on organisations (10 s); then it writes row by row. */
+  bulkLockWaitMs?: number;
 }
 
-export type ImportStep = 'prepare' | 'load' | 'check' | 'write' | 'link' | 'search' | 'commit';
-
-/** The network receiving the organisations. */
-interface ImportNetwork {
-  id: string;
-  parentId: string | null;
-}
+/** `index`: the indexes of organisations built again after a bulk write. */
+export type ImportStep = 'prepare' | 'load' | 'check' | 'write' | 'link' | 'search' | 'index' | 'commit';
 
 interface Deps {
   db: Kysely<DB>;
@@ -441,8 +445,7 @@ class ImportRun {
   }
 
   /** Checks the staged rows and, when all are good, writes them. */
-  async finish(network: ImportNetwork): Promise<ImportReport> {
-    const networkId = network.id;
+  async finish(networkId: string): Promise<ImportReport> {
     const { client, options, problems } = this;
     const rejected = (rows: number, skipped: number): ImportReport => ({
       status: 'rejected',
@@ -481,13 +484,20 @@ class ImportRun {
       step('check');
       if (problems.count > 0) return rejected(rows, skipped);
       await buildUniteLegale(client, this.uniteLegale?.columns ?? null);
-      const { created, changed } = await upsertSirene(client, network);
+      const { created, changed, dropped } = await upsertSirene(client, networkId, {
+        mode: options.writeMode ?? 'auto',
+        lockWaitMs: options.bulkLockWaitMs,
+      });
       step('write');
       const eligible = rows - skipped;
-      await linkToNetwork(client, networkId, changed === eligible ? 'done' : 'siret');
+      await linkToNetwork(client, networkId, changed === eligible ? 'done' : 'siret', true);
       step('link');
       await refreshStaleSearch(client);
       step('search');
+      if (dropped) {
+        await createIndexes(client, dropped);
+        step('index');
+      }
       return {
         status: 'imported',
         rows,
@@ -515,7 +525,7 @@ class ImportRun {
     if (problems.count > 0) return rejected(this.memberRows, 0);
     const { created } = await upsertMembers(client, networkId);
     step('write');
-    await linkToNetwork(client, networkId, 'done');
+    await linkToNetwork(client, networkId, 'done', false);
     step('link');
     await refreshStaleSearch(client);
     step('search');
@@ -536,7 +546,7 @@ class ImportRun {
  * network, all or nothing, in one transaction (see docs/decisions/0005-imports.md).
  */
 export function createImportsService({ db, databaseUrl, networks }: Deps) {
-  async function run(network: ImportNetwork, options: ImportOptions, files: AsyncIterable<ImportFile>) {
+  async function run(networkId: string, options: ImportOptions, files: AsyncIterable<ImportFile>) {
     const client = new pg.Client({ connectionString: databaseUrl });
     // A lost connection must fail this import, not crash the process.
     client.on('error', () => undefined);
@@ -559,7 +569,7 @@ export function createImportsService({ db, databaseUrl, networks }: Deps) {
       }
       if (!sawFile) throw new AppError('VALIDATION', { field: 'file', params: { detail: 'file' } });
       step('load');
-      const report = await importRun.finish(network);
+      const report = await importRun.finish(networkId);
       started = performance.now();
       await client.query(report.status === 'imported' ? 'commit' : 'rollback');
       open = false;
@@ -584,7 +594,7 @@ export function createImportsService({ db, databaseUrl, networks }: Deps) {
         if (!access.canManage) throw new AppError('FORBIDDEN');
         return access.network;
       });
-      return run({ id: network.id, parentId: network.parent_id }, options, files);
+      return run(network.id, options, files);
     },
 
     /** An import by whoever runs the `meute` command on the server (no person: the operator). */
@@ -595,11 +605,11 @@ export function createImportsService({ db, databaseUrl, networks }: Deps) {
     ): Promise<ImportReport> {
       const network = await db
         .selectFrom('networks')
-        .select(['id', 'parent_id'])
+        .select('id')
         .where('slug', '=', slug)
         .executeTakeFirst();
       if (!network) throw new AppError('NETWORK_NOT_FOUND');
-      return run({ id: network.id, parentId: network.parent_id }, options, files);
+      return run(network.id, options, files);
     },
   };
 }
