@@ -19,10 +19,12 @@ import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { membershipRoutes } from './modules/membership/membership.routes.ts';
+import { needsRoutes } from './modules/needs/needs.routes.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { tendersRoutes } from './modules/tenders/tenders.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { rejectNulCharacters } from './plugins/input-hygiene.ts';
@@ -80,6 +82,14 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           name: 'purchasing',
           description: 'Group purchasing: campaigns, commitments, offers, award and allocation',
         },
+        {
+          name: 'needs',
+          description: 'Needs, offers and ideas; the shared-need board; collective projects',
+        },
+        {
+          name: 'tenders',
+          description: 'Joint tenders: manual entry, eForms import, CPV mapping, consortium builder',
+        },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'meute_session' } } },
     },
@@ -101,6 +111,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(membershipRoutes(context.services.membership));
   await app.register(importsRoutes(context.services.imports));
   await app.register(purchasingRoutes(context.services.purchasing));
+  await app.register(needsRoutes(context.services.needs));
+  await app.register(tendersRoutes(context.services.tenders));
   await app.register(referenceRoutes());
 
   if (serveSpa) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -9,11 +9,15 @@ import { referenceLookups } from './modules/directory/reference-lookups.ts';
 import { createImportsService } from './modules/imports/imports.service.ts';
 import { createMembershipRepository } from './modules/membership/membership.repository.ts';
 import { createMembershipService } from './modules/membership/membership.service.ts';
+import { createNeedsRepository } from './modules/needs/needs.repository.ts';
+import { createNeedsService } from './modules/needs/needs.service.ts';
 import { createNetworksRepository } from './modules/networks/networks.repository.ts';
 import { createNetworksService } from './modules/networks/networks.service.ts';
 import { createOutboxService } from './modules/outbox/outbox.service.ts';
 import { createPurchasingRepository } from './modules/purchasing/purchasing.repository.ts';
 import { createPurchasingService } from './modules/purchasing/purchasing.service.ts';
+import { createTendersRepository } from './modules/tenders/tenders.repository.ts';
+import { createTendersService } from './modules/tenders/tenders.service.ts';
 
 /** The composition root: database → repositories → services, wired by hand. */
 export function createContext(
@@ -31,6 +35,8 @@ export function createContext(
     directory: createDirectoryRepository(),
     membership: createMembershipRepository(),
     purchasing: createPurchasingRepository(),
+    needs: createNeedsRepository(),
+    tenders: createTendersRepository(),
   };
   const reference = referenceLookups();
   const services = {
@@ -62,6 +68,13 @@ export function createContext(
       db,
       purchasing: repositories.purchasing,
       networks: repositories.networks,
+    }),
+    needs: createNeedsService({ db, needs: repositories.needs, networks: repositories.networks }),
+    tenders: createTendersService({
+      db,
+      tenders: repositories.tenders,
+      networks: repositories.networks,
+      reference,
     }),
   };
   return { database, mailer, repositories, services };

@@ -281,6 +281,90 @@ export interface PurchaseAllocationsTable {
   is_individually_rational: boolean;
 }
 
+export type NeedKindColumn = 'need' | 'offer' | 'idea';
+export type NeedVisibilityColumn = 'staff' | 'network' | 'named';
+export type ProjectStageColumn = 'idea' | 'pilot' | 'project' | 'industrial' | 'market';
+
+export interface NeedsTable {
+  id: Generated<string>;
+  network_id: string;
+  organisation_id: string;
+  kind: NeedKindColumn;
+  title: string;
+  description: Generated<string>;
+  competence_ids: Generated<string[]>;
+  naf_code: string | null;
+  quantity: Generated<string>;
+  /** ISO date (yyyy-mm-dd). */
+  deadline: string | null;
+  visibility: NeedVisibilityColumn;
+  named_organisation_ids: Generated<string[]>;
+  status: Generated<'open' | 'withdrawn'>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface NeedLinkDecisionsTable {
+  network_id: string;
+  need_a: string;
+  need_b: string;
+  kind: 'cannot' | 'must';
+  decided_by: string | null;
+  decided_at: CreatedAt;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  network_id: string;
+  title: string;
+  description: Generated<string>;
+  stage: Generated<ProjectStageColumn>;
+  lead_organisation_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface ProjectMembersTable {
+  project_id: string;
+  organisation_id: string;
+  network_id: string;
+  status: Generated<'invited' | 'joined' | 'declined'>;
+  invited_at: CreatedAt;
+}
+
+export interface ProjectNeedsTable {
+  project_id: string;
+  need_id: string;
+  network_id: string;
+}
+
+export interface TendersTable {
+  id: Generated<string>;
+  network_id: string;
+  title: string;
+  buyer: Generated<string>;
+  submission_deadline: Timestamp | null;
+  source: 'manual' | 'eforms';
+  notice_id: string | null;
+  /** The domain's Tender (JSON). */
+  body: ColumnType<unknown, string, string>;
+  unmapped_cpv: ColumnType<Record<string, string[]>, string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_run: ColumnType<unknown, string | null | undefined, string | null>;
+  last_run_at: Timestamp | null;
+  last_run_by: string | null;
+}
+
+export interface TenderCpvMappingsTable {
+  network_id: string;
+  rules: ColumnType<{ cpv: string; competences: string[] }[], string | undefined, string>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   directory_version: DirectoryVersionTable;
   people: PeopleTable;
@@ -306,6 +390,13 @@ export interface DB {
   purchase_commitments: PurchaseCommitmentsTable;
   purchase_offers: PurchaseOffersTable;
   purchase_allocations: PurchaseAllocationsTable;
+  needs: NeedsTable;
+  need_link_decisions: NeedLinkDecisionsTable;
+  projects: ProjectsTable;
+  project_members: ProjectMembersTable;
+  project_needs: ProjectNeedsTable;
+  tenders: TendersTable;
+  tender_cpv_mappings: TenderCpvMappingsTable;
 }
 
 /** Tables in an order where every table comes after the tables it references (backup, restore). */
@@ -333,4 +424,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'purchase_offers',
   'purchase_commitments',
   'purchase_allocations',
+  'needs',
+  'need_link_decisions',
+  'projects',
+  'project_members',
+  'project_needs',
+  'tenders',
+  'tender_cpv_mappings',
 ] as const satisfies readonly (keyof DB)[];

@@ -100,6 +100,30 @@ const messages = {
     fr: 'Le calcul de la répartition a dépassé le temps imparti. Réessayez ou choisissez une règle plus simple.',
     en: 'Computing the split took too long. Try again or choose a simpler rule.',
   },
+  'error.NOT_A_NEED_POSTER': {
+    fr: 'Seule une entreprise adhérente du réseau dépose des besoins, par l’un de ses dirigeants ou collaborateurs.',
+    en: 'Only a member company of the network posts needs, through one of its leaders or employees.',
+  },
+  'error.NEED_WITHDRAWN': {
+    fr: 'Ce besoin a été retiré : il ne peut plus être modifié.',
+    en: 'This need has been withdrawn: it can no longer be changed.',
+  },
+  'error.TENDER_XML_INVALID': {
+    fr: 'Le fichier XML est illisible, ligne {line}, colonne {column} : {detail}. Rien n’a été importé.',
+    en: 'The XML file cannot be read, line {line}, column {column}: {detail}. Nothing was imported.',
+  },
+  'error.TENDER_NOTICE_INVALID': {
+    fr: 'Ce n’est pas un avis eForms utilisable : {path} — {detail}. Rien n’a été importé.',
+    en: 'This is not a usable eForms notice: {path} — {detail}. Nothing was imported.',
+  },
+  'detail.UNKNOWN_COMPETENCE': {
+    fr: 'une compétence n’existe pas dans ce réseau',
+    en: 'a competence does not exist in this network',
+  },
+  'detail.NOT_A_MEMBER': {
+    fr: 'une entreprise n’est pas adhérente du réseau',
+    en: 'an organisation is not a member of the network',
+  },
   'detail.DEADLINE_PAST': {
     fr: 'la date limite doit être dans le futur',
     en: 'the deadline must be in the future',

@@ -176,7 +176,14 @@ describe('HTTP safety: headers, CSRF, bad input', () => {
       for (const operation of Object.values(operations))
         for (const tag of operation.tags ?? []) tags.add(tag);
     }
-    assert.deepEqual([...tags].sort(), ['accounts', 'directory', 'networks', 'purchasing']);
+    assert.deepEqual([...tags].sort(), [
+      'accounts',
+      'directory',
+      'needs',
+      'networks',
+      'purchasing',
+      'tenders',
+    ]);
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     assert.equal(docs.statusCode, 200);
   });

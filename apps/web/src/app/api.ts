@@ -8,7 +8,9 @@ import type {
   Commitment,
   CommitRequest,
   CreateCampaignRequest,
+  CreateNeedRequest,
   CreateOfferRequest,
+  CreateProjectRequest,
   communeSuggestionSchema,
   competenceSchema,
   contactSchema,
@@ -23,6 +25,9 @@ import type {
   MatchReason,
   Me,
   memberOrganisationSchema,
+  Need,
+  NeedBoard,
+  NeedList,
   NetworkDetail,
   NetworkSettings,
   NetworkSummary,
@@ -33,7 +38,12 @@ import type {
   OrganisationSummary,
   OutboxMessage,
   openNetworkSchema,
+  ProjectDetail,
+  ProjectStage,
+  ProjectSummary,
   Share,
+  SharedNeedGroup,
+  UpdateNeedRequest,
   UpdateOrganisationRequest,
 } from '@meute/contracts';
 import type { z } from 'zod';
@@ -55,7 +65,9 @@ export type {
   Commitment,
   CommitRequest,
   CreateCampaignRequest,
+  CreateNeedRequest,
   CreateOfferRequest,
+  CreateProjectRequest,
   DirectorySearchResult,
   FacetValue,
   ImportReport,
@@ -64,6 +76,9 @@ export type {
   Locale,
   MatchReason,
   Me,
+  Need,
+  NeedBoard,
+  NeedList,
   NetworkDetail,
   NetworkSettings,
   NetworkSummary,
@@ -71,7 +86,12 @@ export type {
   OrganisationProfile,
   OrganisationSummary,
   OutboxMessage,
+  ProjectDetail,
+  ProjectStage,
+  ProjectSummary,
   Share,
+  SharedNeedGroup,
+  UpdateNeedRequest,
   UpdateOrganisationRequest,
 };
 export type ApplicationStatus = z.infer<typeof applicationSchema>['status'];
@@ -141,8 +161,8 @@ export function whenSessionLost(handler: () => void) {
 // Where a 401 is an answer to show, not a lost session.
 const SIGN_IN_PATHS = ['/api/auth/sign-in', '/api/auth/me'];
 
-async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -178,6 +198,8 @@ async function request<T>(
   }
   return data as T;
 }
+
+const networkPath = (slug: string) => `/api/networks/${encodeURIComponent(slug)}`;
 
 export const api = {
   me: () => request<Me>('GET', '/api/auth/me'),
@@ -274,6 +296,27 @@ export const api = {
   communeSuggestions: (q: string) =>
     request<{ items: CommuneSuggestion[] }>('GET', `/api/reference/communes?${queryString({ q })}`),
   territories: () => request<Territories>('GET', '/api/reference/territories'),
+
+  // Needs and collective projects
+  needs: (slug: string) => request<NeedList>('GET', `${networkPath(slug)}/needs`),
+  postNeed: (slug: string, body: CreateNeedRequest) =>
+    request<{ id: string }>('POST', `${networkPath(slug)}/needs`, body),
+  updateNeed: (slug: string, id: string, body: UpdateNeedRequest) =>
+    request<Need>('PATCH', `${networkPath(slug)}/needs/${encodeURIComponent(id)}`, body),
+  withdrawNeed: (slug: string, id: string) =>
+    request<Need>('DELETE', `${networkPath(slug)}/needs/${encodeURIComponent(id)}`),
+  needBoard: (slug: string) => request<NeedBoard>('GET', `${networkPath(slug)}/needs/board`),
+  dismissGroup: (slug: string, needIds: string[]) =>
+    request<NeedBoard>('POST', `${networkPath(slug)}/needs/board/dismiss`, { needIds }),
+  mergeGroups: (slug: string, needIds: string[]) =>
+    request<NeedBoard>('POST', `${networkPath(slug)}/needs/board/merge`, { needIds }),
+  projects: (slug: string) => request<{ projects: ProjectSummary[] }>('GET', `${networkPath(slug)}/projects`),
+  createProject: (slug: string, body: CreateProjectRequest) =>
+    request<{ id: string }>('POST', `${networkPath(slug)}/projects`, body),
+  project: (slug: string, id: string) =>
+    request<ProjectDetail>('GET', `${networkPath(slug)}/projects/${encodeURIComponent(id)}`),
+  setProjectStage: (slug: string, id: string, stage: ProjectStage) =>
+    request<ProjectDetail>('PATCH', `${networkPath(slug)}/projects/${encodeURIComponent(id)}`, { stage }),
 
   // Group purchasing
   campaigns: (slug: string) =>

@@ -35,6 +35,12 @@ const OrganisationPage = lazy(() =>
 const JoinPage = lazy(() =>
   import('../features/membership/join-page.tsx').then((m) => ({ default: m.JoinPage })),
 );
+const ProjectPage = lazy(() =>
+  import('../features/needs/project-page.tsx').then((m) => ({ default: m.ProjectPage })),
+);
+const TenderPage = lazy(() =>
+  import('../features/tenders/tender-page.tsx').then((m) => ({ default: m.TenderPage })),
+);
 const CampaignPage = lazy(() =>
   import('../features/purchasing/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })),
 );
@@ -64,9 +70,11 @@ export function AppRouter() {
                   <Route path="membership" element={<MembershipPage />} />
                   <Route path="groups" element={<GroupsPage />} />
                   <Route path="needs" element={<NeedsPage />} />
+                  <Route path="projects/:id" element={<ProjectPage />} />
                   <Route path="purchasing" element={<PurchasingPage />} />
                   <Route path="purchasing/:id" element={<CampaignPage />} />
                   <Route path="tenders" element={<TendersPage />} />
+                  <Route path="tenders/:id" element={<TenderPage />} />
                   <Route path="alliances" element={<AlliancesPage />} />
                   <Route path="sharing" element={<SharingPage />} />
                   <Route path="events" element={<EventsPage />} />

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { asPerson } from '../../db/database.ts';
+import {
+  buildNetwork,
+  buildOrganisation,
+  buildPerson,
+  buildTestApp,
+  grantRole,
+  signIn,
+} from '../../test/factories.ts';
+
+const FIXTURE = new URL(
+  '../../../../../packages/domain/src/tenders/fixtures/cn_24_minimal.xml',
+  import.meta.url,
+);
+
+/**
+ * Who may do what with a tender, for every role: the staff of the network, the federation staff
+ * of its parent, a leader and an employee of a member company, a partner's delegate, a member of
+ * another network and an anonymous visitor.
+ *
+ *   federation Nord ── club Alpha: companies A (leader, employee), B; partner P
+ *   cluster Gamma: company G (a member of another network)
+ */
+describe('tenders: who sees and does what', () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  const cookies: Record<string, string | null> = { anonymous: null };
+  const ids: Record<string, string> = {};
+  let alpha: { id: string; slug: string };
+  let tenderId: string;
+  let electricity: string;
+  const ROLES = ['staff', 'fedStaff', 'leader', 'employee', 'partner', 'otherMember', 'anonymous'] as const;
+  type Role = (typeof ROLES)[number];
+
+  before(async () => {
+    t = await buildTestApp();
+    const nord = await buildNetwork(t.db, { kind: 'federation', name: 'Fédération Nord' });
+    alpha = await buildNetwork(t.db, { kind: 'club', parentId: nord.id, name: 'Club Alpha' });
+    const gamma = await buildNetwork(t.db, { kind: 'cluster', name: 'Cluster Gamma' });
+    const person = async (name: string) => {
+      const built = await buildPerson(t.db);
+      ids[name] = built.id;
+      cookies[name] = await signIn(t.app, built.email);
+      return built.id;
+    };
+    await grantRole(t.db, await person('staff'), alpha.id, 'staff');
+    await grantRole(t.db, await person('fedStaff'), nord.id, 'federation_staff');
+    await grantRole(t.db, await person('leader'), alpha.id, 'member_leader');
+    await grantRole(t.db, await person('employee'), alpha.id, 'member_employee');
+    await grantRole(t.db, await person('partner'), alpha.id, 'partner_delegate');
+    await grantRole(t.db, await person('otherMember'), gamma.id, 'member_leader');
+    ids.A = (
+      await buildOrganisation(t.db, {
+        name: 'Alpha A',
+        networkIds: [alpha.id],
+        communeCode: '75056',
+        competences: ['Électricité'],
+        leaders: [ids.leader!],
+        staffMembers: [ids.employee!],
+      })
+    ).id;
+    ids.B = (
+      await buildOrganisation(t.db, {
+        name: 'Alpha B',
+        networkIds: [alpha.id],
+        communeCode: '92012',
+        competences: ['Plomberie'],
+      })
+    ).id;
+    await buildOrganisation(t.db, { name: 'Banque P', networkIds: [alpha.id], leaders: [ids.partner!] });
+    await buildOrganisation(t.db, { name: 'Gamma G', networkIds: [gamma.id], leaders: [ids.otherMember!] });
+    electricity = (
+      await t.db
+        .selectFrom('competences')
+        .select('id')
+        .where('label', '=', 'Électricité')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const plumbing = (
+      await t.db
+        .selectFrom('competences')
+        .select('id')
+        .where('label', '=', 'Plomberie')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const created = await call('staff', 'POST', '', {
+      title: 'Rénovation du gymnase',
+      buyer: 'Ville de Paris',
+      communeCode: '75056',
+      lots: [
+        {
+          title: 'Électricité et plomberie',
+          requirements: [
+            { kind: 'competence', code: electricity },
+            { kind: 'competence', code: plumbing },
+          ],
+        },
+      ],
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    tenderId = created.json().id;
+  });
+  after(() => t.close());
+
+  function call(who: string, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) {
+    const cookie = cookies[who];
+    return t.app.inject({
+      method,
+      url: `/api/networks/${alpha.slug}/tenders${path}`,
+      headers: cookie ? { cookie } : {},
+      ...(payload ? { payload } : {}),
+    });
+  }
+
+  const expectStatuses = async (
+    action: (who: Role) => Promise<{ statusCode: number; body: string }>,
+    expected: Record<Role, number>,
+  ) => {
+    const actual: Record<string, number> = {};
+    for (const who of ROLES) actual[who] = (await action(who)).statusCode;
+    assert.deepEqual(actual, expected);
+  };
+
+  const everyoneOfTheNetwork = {
+    staff: 200,
+    fedStaff: 200,
+    leader: 200,
+    employee: 200,
+    partner: 200,
+    otherMember: 404,
+    anonymous: 401,
+  };
+  const staffOnly = {
+    staff: 200,
+    fedStaff: 200,
+    leader: 403,
+    employee: 403,
+    partner: 403,
+    otherMember: 404,
+    anonymous: 401,
+  };
+  const enterers = {
+    staff: 201,
+    fedStaff: 201,
+    leader: 201,
+    employee: 201,
+    partner: 403,
+    otherMember: 404,
+    anonymous: 401,
+  };
+
+  it('lists the tenders for every person of the network', async () => {
+    await expectStatuses((who) => call(who, 'GET', ''), everyoneOfTheNetwork);
+  });
+
+  it('shows a tender to every person of the network', async () => {
+    await expectStatuses((who) => call(who, 'GET', `/${tenderId}`), everyoneOfTheNetwork);
+  });
+
+  it('lets staff and member companies enter a tender by hand', async () => {
+    await expectStatuses(
+      (who) =>
+        call(who, 'POST', '', {
+          title: `Marché de ${who}`,
+          lots: [{ title: 'Lot unique', requirements: [{ kind: 'competence', code: electricity }] }],
+        }),
+      enterers,
+    );
+  });
+
+  it('lets staff and member companies import an eForms notice', async () => {
+    const xml = fs.readFileSync(FIXTURE, 'utf8');
+    await expectStatuses((who) => call(who, 'POST', '/import', { xml }), enterers);
+  });
+
+  it('lets only those who run the network run the consortium builder', async () => {
+    await expectStatuses(
+      (who) => call(who, 'POST', `/${tenderId}/consortium`, { minMembers: 2, maxMembers: 3 }),
+      staffOnly,
+    );
+  });
+
+  it('lets only those who run the network edit the CPV mapping', async () => {
+    await expectStatuses(
+      (who) => call(who, 'PUT', '/cpv-mapping', { rules: [{ cpv: '45310000', competences: [electricity] }] }),
+      staffOnly,
+    );
+    await expectStatuses((who) => call(who, 'GET', '/cpv-mapping'), everyoneOfTheNetwork);
+  });
+
+  it('enforces it in the database: another network’s member sees no tender', async () => {
+    const rows = (personId: string | null) =>
+      asPerson(t.db, personId, async (trx) => ({
+        tenders: (await trx.selectFrom('tenders').select('id').execute()).length > 0,
+        mappings: (await trx.selectFrom('tender_cpv_mappings').select('network_id').execute()).length,
+      }));
+    assert.deepEqual(await rows(ids.partner!), { tenders: true, mappings: 1 });
+    assert.deepEqual(await rows(ids.otherMember!), { tenders: false, mappings: 0 });
+    assert.deepEqual(await rows(null), { tenders: false, mappings: 0 });
+  });
+});
