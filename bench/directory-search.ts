@@ -3,8 +3,8 @@
  * concurrent clients (autocannon). The server runs as its own process, as in production, on
  * the embedded PostgreSQL (or BENCH_DATABASE_URL). Target: p95 < 100 ms.
  *
- * autocannon reports p90 and p97.5, not p95: p95 lies between them, so p97.5 < 100 ms proves
- * the target.
+ * autocannon reports p90 and p97.5, not p95: the benchmark keeps every response time and
+ * computes p95 itself (nearest rank).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -242,32 +242,44 @@ async function main() {
       'req/s'.padStart(7),
       'p50'.padStart(6),
       'p90'.padStart(6),
+      'p95'.padStart(6),
       'p97.5'.padStart(7),
       'p99'.padStart(6),
       ' errors',
     );
     let worst = 0;
     for (const [name, path] of scenarios) {
-      const result = await autocannon({
-        url: base,
-        connections: CONNECTIONS,
-        duration: DURATION_S,
-        headers: { cookie },
-        requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }],
+      // autocannon's summary has p90 and p97.5 but no p95: every response time is kept to compute it.
+      const times: number[] = [];
+      const result = await new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: base,
+            connections: CONNECTIONS,
+            duration: DURATION_S,
+            headers: { cookie },
+            requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }],
+          },
+          (error, done) => (error ? reject(error) : resolve(done)),
+        );
+        instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
       });
-      worst = Math.max(worst, result.latency.p97_5);
+      times.sort((a, b) => a - b);
+      const p95 = times.length ? times[Math.ceil(times.length * 0.95) - 1]! : 0;
+      worst = Math.max(worst, p95);
       const errors = result.errors + result.non2xx;
       console.log(
         name.padEnd(30),
         result.requests.average.toFixed(0).padStart(7),
         `${result.latency.p50}`.padStart(6),
         `${result.latency.p90}`.padStart(6),
+        p95.toFixed(0).padStart(6),
         `${result.latency.p97_5}`.padStart(7),
         `${result.latency.p99}`.padStart(6),
         ` ${errors}`,
       );
     }
-    console.log(`\nworst p97.5: ${worst} ms (target: p95 < 100 ms)`);
+    console.log(`\nworst p95: ${worst.toFixed(0)} ms (target: p95 < 100 ms)`);
     server.kill('SIGTERM');
     await new Promise((resolve) => server.on('exit', resolve));
   } finally {
