@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  buildNetwork,
-  buildOrganisation,
-  buildPerson,
-  buildTestApp,
-  grantRole,
-  signIn,
-} from '../../test/factories.ts';
+import { buildOrganisation, buildTestApp } from '../../test/factories.ts';
+import { buildRoleCast, expectStatuses } from '../../test/role-cast.ts';
 
 /**
  * Who may do what with needs, the shared-need board and projects, for every role: the staff of
@@ -19,11 +13,9 @@ import {
  */
 describe('needs: who sees and does what', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
-  const cookies: Record<string, string | null> = { anonymous: null };
-  const ids: Record<string, string> = {};
+  let cookies: Record<string, string | null>;
+  let ids: Record<string, string>;
   let alpha: { id: string; slug: string };
-  const ROLES = ['staff', 'fedStaff', 'leader', 'employee', 'partner', 'otherMember', 'anonymous'] as const;
-  type Role = (typeof ROLES)[number];
   const MARKER = 'ZORGLUB-4242';
 
   function call(who: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, payload?: object) {
@@ -42,50 +34,18 @@ describe('needs: who sees and does what', () => {
     return response.json().id as string;
   }
 
-  const expectStatuses = async (
-    action: (who: Role) => Promise<{ statusCode: number; body: string }>,
-    expected: Record<Role, number>,
-  ) => {
-    const actual: Record<string, number> = {};
-    for (const who of ROLES) actual[who] = (await action(who)).statusCode;
-    assert.deepEqual(actual, expected);
-  };
-
   before(async () => {
     t = await buildTestApp();
-    const nord = await buildNetwork(t.db, { kind: 'federation', name: 'Fédération Nord' });
-    alpha = await buildNetwork(t.db, { kind: 'club', parentId: nord.id, name: 'Club Alpha' });
-    const gamma = await buildNetwork(t.db, { kind: 'cluster', name: 'Cluster Gamma' });
-    const person = async (name: string) => {
-      const built = await buildPerson(t.db);
-      ids[name] = built.id;
-      cookies[name] = await signIn(t.app, built.email);
-      return built.id;
-    };
-    await grantRole(t.db, await person('staff'), alpha.id, 'staff');
-    await grantRole(t.db, await person('fedStaff'), nord.id, 'federation_staff');
-    await grantRole(t.db, await person('leader'), alpha.id, 'member_leader');
-    await grantRole(t.db, await person('employee'), alpha.id, 'member_employee');
-    await grantRole(t.db, await person('partner'), alpha.id, 'partner_delegate');
-    await grantRole(t.db, await person('otherMember'), gamma.id, 'member_leader');
-    await grantRole(t.db, await person('leaderB'), alpha.id, 'member_leader');
-    await grantRole(t.db, await person('leaderC'), alpha.id, 'member_leader');
-    ids.A = (
-      await buildOrganisation(t.db, {
-        name: 'Alpha A',
-        networkIds: [alpha.id],
-        leaders: [ids.leader!],
-        staffMembers: [ids.employee!],
-      })
-    ).id;
+    const cast = await buildRoleCast(t);
+    ({ cookies, ids, alpha } = cast);
+    await cast.person('leaderB', alpha.id, 'member_leader');
+    await cast.person('leaderC', alpha.id, 'member_leader');
     ids.B = (
       await buildOrganisation(t.db, { name: 'Alpha B', networkIds: [alpha.id], leaders: [ids.leaderB!] })
     ).id;
     ids.C = (
       await buildOrganisation(t.db, { name: 'Alpha C', networkIds: [alpha.id], leaders: [ids.leaderC!] })
     ).id;
-    await buildOrganisation(t.db, { name: 'Banque P', networkIds: [alpha.id], leaders: [ids.partner!] });
-    await buildOrganisation(t.db, { name: 'Gamma G', networkIds: [gamma.id], leaders: [ids.otherMember!] });
 
     ids.needA = await post('leader', {
       kind: 'need',

@@ -2,14 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { asPerson } from '../../db/database.ts';
-import {
-  buildNetwork,
-  buildOrganisation,
-  buildPerson,
-  buildTestApp,
-  grantRole,
-  signIn,
-} from '../../test/factories.ts';
+import { buildOrganisation, buildTestApp } from '../../test/factories.ts';
+import { buildRoleCast, CAST_ROLES, type CastRole, expectStatuses } from '../../test/role-cast.ts';
 
 /**
  * Who may do what with a purchase campaign, for every role: the staff of the network, the
@@ -21,50 +15,23 @@ import {
  */
 describe('purchasing: who sees and does what', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
-  const cookies: Record<string, string | null> = { anonymous: null };
-  const ids: Record<string, string> = {};
+  let cookies: Record<string, string | null>;
+  let ids: Record<string, string>;
   let alpha: { id: string; slug: string };
   let campaignId: string;
-  const ROLES = ['staff', 'fedStaff', 'leader', 'employee', 'partner', 'otherMember', 'anonymous'] as const;
-  type Role = (typeof ROLES)[number];
 
   before(async () => {
     t = await buildTestApp();
-    const nord = await buildNetwork(t.db, { kind: 'federation', name: 'Fédération Nord' });
-    alpha = await buildNetwork(t.db, { kind: 'club', parentId: nord.id, name: 'Club Alpha' });
-    const gamma = await buildNetwork(t.db, { kind: 'cluster', name: 'Cluster Gamma' });
-    const person = async (name: string) => {
-      const built = await buildPerson(t.db);
-      ids[name] = built.id;
-      cookies[name] = await signIn(t.app, built.email);
-      return built.id;
-    };
-    await grantRole(t.db, await person('staff'), alpha.id, 'staff');
-    await grantRole(t.db, await person('fedStaff'), nord.id, 'federation_staff');
-    await grantRole(t.db, await person('leader'), alpha.id, 'member_leader');
-    await grantRole(t.db, await person('employee'), alpha.id, 'member_employee');
-    await grantRole(t.db, await person('partner'), alpha.id, 'partner_delegate');
-    await grantRole(t.db, await person('otherMember'), gamma.id, 'member_leader');
-    await grantRole(t.db, await person('leaderB'), alpha.id, 'member_leader');
-    await grantRole(t.db, await person('leaderC'), alpha.id, 'member_leader');
-    ids.A = (
-      await buildOrganisation(t.db, {
-        name: 'Alpha A',
-        networkIds: [alpha.id],
-        leaders: [ids.leader!],
-        staffMembers: [ids.employee!],
-      })
-    ).id;
+    const cast = await buildRoleCast(t);
+    ({ cookies, ids, alpha } = cast);
+    await cast.person('leaderB', alpha.id, 'member_leader');
+    await cast.person('leaderC', alpha.id, 'member_leader');
     ids.B = (
       await buildOrganisation(t.db, { name: 'Alpha B', networkIds: [alpha.id], leaders: [ids.leaderB!] })
     ).id;
     ids.C = (
       await buildOrganisation(t.db, { name: 'Alpha C', networkIds: [alpha.id], leaders: [ids.leaderC!] })
     ).id;
-    // A partner organisation in the network: its delegate still does not commit for it.
-    await buildOrganisation(t.db, { name: 'Banque P', networkIds: [alpha.id], leaders: [ids.partner!] });
-    // The staff member and the other network's member each lead a company too.
-    await buildOrganisation(t.db, { name: 'Gamma G', networkIds: [gamma.id], leaders: [ids.otherMember!] });
 
     const created = await call('staff', 'POST', '', {
       title: 'Gaz naturel 2027',
@@ -97,15 +64,6 @@ describe('purchasing: who sees and does what', () => {
       ...(payload ? { payload } : {}),
     });
   }
-
-  const expectStatuses = async (
-    action: (who: Role) => Promise<{ statusCode: number; body: string }>,
-    expected: Record<Role, number>,
-  ) => {
-    const actual: Record<string, number> = {};
-    for (const who of ROLES) actual[who] = (await action(who)).statusCode;
-    assert.deepEqual(actual, expected);
-  };
 
   it('lists the campaigns for every person of the network', async () => {
     await expectStatuses((who) => call(who, 'GET', ''), {
@@ -171,7 +129,7 @@ describe('purchasing: who sees and does what', () => {
 
   it('shows every company’s commitment to staff only, a member its own company’s', async () => {
     const seen: Record<string, unknown> = {};
-    for (const who of ROLES) {
+    for (const who of CAST_ROLES) {
       const response = await call(who, 'GET', `/${campaignId}`);
       if (response.statusCode !== 200) {
         seen[who] = response.statusCode;
@@ -198,7 +156,7 @@ describe('purchasing: who sees and does what', () => {
 
   it('shows the aggregate to everyone of the network once 3 companies contribute', async () => {
     const seen: Record<string, unknown> = {};
-    for (const who of ROLES) {
+    for (const who of CAST_ROLES) {
       const response = await call(who, 'GET', `/${campaignId}`);
       seen[who] = response.statusCode === 200 ? response.json().aggregate : response.statusCode;
     }
@@ -249,7 +207,7 @@ describe('purchasing: who sees and does what', () => {
       .where('id', '=', campaignId)
       .execute();
     const offerId = (await call('staff', 'GET', `/${campaignId}/offers`)).json().offers[0].id;
-    const award = (who: Role) => call(who, 'POST', `/${campaignId}/award`, { offerId });
+    const award = (who: CastRole) => call(who, 'POST', `/${campaignId}/award`, { offerId });
     const refused: Record<string, number> = {};
     for (const who of ['leader', 'employee', 'partner', 'otherMember', 'anonymous'] as const) {
       refused[who] = (await award(who)).statusCode;
@@ -267,7 +225,7 @@ describe('purchasing: who sees and does what', () => {
     );
     assert.equal(staffView.shares.length, 3);
     const seen: Record<string, unknown> = {};
-    for (const who of ROLES) {
+    for (const who of CAST_ROLES) {
       const response = await call(who, 'GET', `/${campaignId}`);
       seen[who] =
         response.statusCode === 200

@@ -2,14 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { asPerson } from '../../db/database.ts';
-import {
-  buildNetwork,
-  buildOrganisation,
-  buildPerson,
-  buildTestApp,
-  grantRole,
-  signIn,
-} from '../../test/factories.ts';
+import { buildOrganisation, buildTestApp } from '../../test/factories.ts';
+import { buildRoleCast, expectStatuses } from '../../test/role-cast.ts';
 
 const FIXTURE = new URL(
   '../../../../../packages/domain/src/tenders/fixtures/cn_24_minimal.xml',
@@ -26,41 +20,16 @@ const FIXTURE = new URL(
  */
 describe('tenders: who sees and does what', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
-  const cookies: Record<string, string | null> = { anonymous: null };
-  const ids: Record<string, string> = {};
+  let cookies: Record<string, string | null>;
+  let ids: Record<string, string>;
   let alpha: { id: string; slug: string };
   let tenderId: string;
   let electricity: string;
-  const ROLES = ['staff', 'fedStaff', 'leader', 'employee', 'partner', 'otherMember', 'anonymous'] as const;
-  type Role = (typeof ROLES)[number];
 
   before(async () => {
     t = await buildTestApp();
-    const nord = await buildNetwork(t.db, { kind: 'federation', name: 'Fédération Nord' });
-    alpha = await buildNetwork(t.db, { kind: 'club', parentId: nord.id, name: 'Club Alpha' });
-    const gamma = await buildNetwork(t.db, { kind: 'cluster', name: 'Cluster Gamma' });
-    const person = async (name: string) => {
-      const built = await buildPerson(t.db);
-      ids[name] = built.id;
-      cookies[name] = await signIn(t.app, built.email);
-      return built.id;
-    };
-    await grantRole(t.db, await person('staff'), alpha.id, 'staff');
-    await grantRole(t.db, await person('fedStaff'), nord.id, 'federation_staff');
-    await grantRole(t.db, await person('leader'), alpha.id, 'member_leader');
-    await grantRole(t.db, await person('employee'), alpha.id, 'member_employee');
-    await grantRole(t.db, await person('partner'), alpha.id, 'partner_delegate');
-    await grantRole(t.db, await person('otherMember'), gamma.id, 'member_leader');
-    ids.A = (
-      await buildOrganisation(t.db, {
-        name: 'Alpha A',
-        networkIds: [alpha.id],
-        communeCode: '75056',
-        competences: ['Électricité'],
-        leaders: [ids.leader!],
-        staffMembers: [ids.employee!],
-      })
-    ).id;
+    const cast = await buildRoleCast(t, { companyA: { communeCode: '75056', competences: ['Électricité'] } });
+    ({ cookies, ids, alpha } = cast);
     ids.B = (
       await buildOrganisation(t.db, {
         name: 'Alpha B',
@@ -69,8 +38,6 @@ describe('tenders: who sees and does what', () => {
         competences: ['Plomberie'],
       })
     ).id;
-    await buildOrganisation(t.db, { name: 'Banque P', networkIds: [alpha.id], leaders: [ids.partner!] });
-    await buildOrganisation(t.db, { name: 'Gamma G', networkIds: [gamma.id], leaders: [ids.otherMember!] });
     electricity = (
       await t.db
         .selectFrom('competences')
@@ -113,15 +80,6 @@ describe('tenders: who sees and does what', () => {
       ...(payload ? { payload } : {}),
     });
   }
-
-  const expectStatuses = async (
-    action: (who: Role) => Promise<{ statusCode: number; body: string }>,
-    expected: Record<Role, number>,
-  ) => {
-    const actual: Record<string, number> = {};
-    for (const who of ROLES) actual[who] = (await action(who)).statusCode;
-    assert.deepEqual(actual, expected);
-  };
 
   const everyoneOfTheNetwork = {
     staff: 200,
