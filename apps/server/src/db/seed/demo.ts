@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../../modules/accounts/secrets.ts';
 import type { DB, MembershipsTable, NetworksTable } from '../schema.ts';
 import { loadDemoMembers } from './demo-members.ts';
+import { loadDemoPurchasing } from './demo-purchasing.ts';
 
 /** Every demo account shares this password; the app marks demo accounts as such. */
 export const DEMO_PASSWORD = 'meute-demo-2026';
@@ -203,6 +204,11 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }>
       .where('slug', '=', 'pays-de-craon-entreprises')
       .execute();
     await loadDemoMembers(trx, networkIds, personIds);
+    await loadDemoPurchasing(
+      trx,
+      networkIds.get('cluster-batiment-rhone')!,
+      personIds.get('federation@demo.meute.fr')!,
+    );
     // Every member of the club accepted its charter when joining; most paid this year's dues.
     const clubId = networkIds.get('club-eti-normandie')!;
     const members = await trx
