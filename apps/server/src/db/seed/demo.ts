@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../../modules/accounts/secrets.ts';
 import type { DB, MembershipsTable, NetworksTable } from '../schema.ts';
 import { loadDemoMembers } from './demo-members.ts';
+import { loadDemoNeeds } from './demo-needs.ts';
 import { loadDemoPurchasing } from './demo-purchasing.ts';
 
 /** Every demo account shares this password; the app marks demo accounts as such. */
@@ -209,6 +210,7 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }>
       networkIds.get('cluster-batiment-rhone')!,
       personIds.get('federation@demo.meute.fr')!,
     );
+    await loadDemoNeeds(trx, networkIds.get('cluster-batiment-rhone')!);
     // Every member of the club accepted its charter when joining; most paid this year's dues.
     const clubId = networkIds.get('club-eti-normandie')!;
     const members = await trx

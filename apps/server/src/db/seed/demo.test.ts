@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, signIn } from '../../test/factories.ts';
 import { DEMO_PASSWORD, loadDemoData } from './demo.ts';
 
-describe('demo: an open purchase campaign in the building cluster', () => {
+describe('demo: the building cluster shows group purchasing and shared needs', () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
   const base = '/api/networks/cluster-batiment-rhone/purchasing';
   let campaignId: string;
@@ -45,5 +45,12 @@ describe('demo: an open purchase campaign in the building cluster', () => {
         .sort(),
       ['Coopérative Solaire Lyonnaise', 'Rhône Énergies Vertes'],
     );
+  });
+
+  it('gives the staff a shared-need board: three companies want the same security audit', async () => {
+    const board = await get('federation@demo.meute.fr', '/api/networks/cluster-batiment-rhone/needs/board');
+    assert.equal(board.statusCode, 200, board.body);
+    const counts = board.json().groups.map((g: { organisationCount: number }) => g.organisationCount);
+    assert.deepEqual(counts, [3, 2], board.body);
   });
 });
