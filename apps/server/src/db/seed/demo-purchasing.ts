@@ -8,6 +8,13 @@ const DAY_MS = 86_400_000;
  * member companies already committed (the total shows), two suppliers answered (staff compare
  * them), and the demo leaders' own companies have not committed yet (they can try).
  */
+/** Thirty days from now, at 18:00 in Paris (17:00 UTC, close enough all year): a deadline as people set it. */
+function closingTime(now: Date): Date {
+  const day = new Date(now.getTime() + 30 * DAY_MS);
+  day.setUTCHours(17, 0, 0, 0);
+  return day;
+}
+
 export async function loadDemoPurchasing(
   db: Kysely<DB>,
   networkId: string,
@@ -46,7 +53,7 @@ export async function loadDemoPurchasing(
       specification:
         'Fourniture d’électricité d’origine renouvelable garantie, sites en basse tension, du 1er janvier au 31 décembre 2027.',
       unit: 'MWh',
-      commitment_deadline: new Date(now.getTime() + 30 * DAY_MS),
+      commitment_deadline: closingTime(now),
       allocation_rule: 'equal-unit-price',
       created_by: staffPersonId,
     })
