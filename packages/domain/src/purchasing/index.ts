@@ -2,6 +2,7 @@ export * from './allocation.ts';
 export * from './commitments.ts';
 export * from './cooperative-game.ts';
 export * from './core-lp.ts';
+export * from './eligibility.ts';
 export * from './offers.ts';
 export * from './price-schedule.ts';
 export * from './purchasing-game.ts';
