@@ -352,8 +352,11 @@ export async function guideImage(page: Page, name: string, part?: string) {
   await page.waitForTimeout(50);
   const file = path.join(SCREENSHOTS, `guide-${name}.png`);
   // One part of the page (a CSS selector), or the screen as it first shows.
-  if (part) await page.locator(part).screenshot({ path: file });
-  else await page.screenshot({ path: file });
+  if (part) {
+    // Scrolled into view, a part would pass under the sticky top bar: pin it to the page instead.
+    await page.addStyleTag({ content: '.topbar, .side-nav { position: static !important; }' });
+    await page.locator(part).screenshot({ path: file });
+  } else await page.screenshot({ path: file });
 }
 
 /**
@@ -375,4 +378,27 @@ export async function checkScreen(page: Page, name: string, { fullPage = true } 
     await assertAccessible(page, `${name} (${sizeName})`);
   }
   await page.setViewportSize(LAPTOP);
+}
+
+/** Calls the API as one person, the way the web app does (session cookie, same origin). */
+export async function apiAs(app: RunningApp, email: string, password = TEST_PASSWORD) {
+  const signedIn = await fetch(`${app.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: app.url },
+    body: JSON.stringify({ email, password }),
+  });
+  assert.equal(signedIn.status, 200, await signedIn.text());
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return async (method: string, path: string, body?: object) => {
+    const response = await fetch(`${app.url}${path}`, {
+      method,
+      headers: { cookie, origin: app.url, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
 }

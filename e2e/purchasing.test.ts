@@ -134,7 +134,7 @@ describe('group purchasing: open, commit, hidden aggregate, offers, award', { sk
     );
     await addOffer('Gants Express', [['0', '8,20']], '0');
     // At 400 boxes: 400 × 7.50 € + 40 € = 3,040 € against 400 × 8.20 € = 3,280 €.
-    const offers = desk.locator('section:has(#staff-offers) tbody tr');
+    const offers = desk.locator('section:has(#staff-offers) .purchasing-table tbody tr');
     assert.equal(await offers.first().getByRole('rowheader').textContent(), 'Protec Normandie');
     await desk.getByText('L’attribution sera possible après la date limite des engagements.').waitFor();
 
@@ -160,14 +160,19 @@ describe('group purchasing: open, commit, hidden aggregate, offers, award', { sk
     // The member sees its own share only, and cannot change its commitment any more.
     await page.reload();
     await page.getByText(/^Attribuée à Protec Normandie/).waitFor();
-    const shares = page.locator('section:has(#campaign-award) tbody tr');
+    const shares = page.locator('section:has(#campaign-award) .purchasing-table tbody tr');
     assert.equal(await shares.count(), 1);
     await shares.getByRole('rowheader', { name: 'Plastiflex' }).waitFor();
     // 400 boxes at 7.50 € = 3,000 €, plus 40 € of fixed costs in three equal parts.
     await shares.getByText(/913,3\d/).waitFor();
     // Against the 9.50 € it pays today: 1,140 € − 913.33 €.
     await shares.getByText(/226,6\d/).waitFor();
-    await page.getByText('Les engagements sont clos : ils ne peuvent plus être modifiés.').waitFor();
+    // Its quantity is fixed now; it may only opt out, within the staff's delay.
+    await page.getByRole('heading', { name: 'Mon prix et ma décision' }).waitFor();
+    await page
+      .getByText(/^Vous pouvez vous retirer jusqu’au|Vous connaissez maintenant votre prix/)
+      .waitFor();
+    assert.equal(await page.getByRole('button', { name: 'M’engager' }).count(), 0);
     await checkScreen(page, 'purchasing-awarded-member');
     assert.deepEqual([...staff.problems, ...member.problems], []);
     await staff.context.close();

@@ -23,6 +23,8 @@ import { needsRoutes } from './modules/needs/needs.routes.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes.ts';
+import { rfqRoutes } from './modules/purchasing/rfq.routes.ts';
+import { savingsRoutes } from './modules/purchasing/savings.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { tendersRoutes } from './modules/tenders/tenders.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -111,6 +113,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(membershipRoutes(context.services.membership));
   await app.register(importsRoutes(context.services.imports));
   await app.register(purchasingRoutes(context.services.purchasing));
+  await app.register(rfqRoutes(context.services.rfq));
+  await app.register(savingsRoutes(context.services.savings));
   await app.register(needsRoutes(context.services.needs));
   await app.register(tendersRoutes(context.services.tenders));
   await app.register(referenceRoutes());

@@ -16,6 +16,10 @@ import { createNetworksService } from './modules/networks/networks.service.ts';
 import { createOutboxService } from './modules/outbox/outbox.service.ts';
 import { createPurchasingRepository } from './modules/purchasing/purchasing.repository.ts';
 import { createPurchasingService } from './modules/purchasing/purchasing.service.ts';
+import { createRfqRepository } from './modules/purchasing/rfq.repository.ts';
+import { createRfqService } from './modules/purchasing/rfq.service.ts';
+import { createSavingsRepository } from './modules/purchasing/savings.repository.ts';
+import { createSavingsService } from './modules/purchasing/savings.service.ts';
 import { createTendersRepository } from './modules/tenders/tenders.repository.ts';
 import { createTendersService } from './modules/tenders/tenders.service.ts';
 
@@ -35,6 +39,8 @@ export function createContext(
     directory: createDirectoryRepository(),
     membership: createMembershipRepository(),
     purchasing: createPurchasingRepository(),
+    rfq: createRfqRepository(),
+    savings: createSavingsRepository(),
     needs: createNeedsRepository(),
     tenders: createTendersRepository(),
   };
@@ -68,6 +74,20 @@ export function createContext(
       db,
       purchasing: repositories.purchasing,
       networks: repositories.networks,
+    }),
+    savings: createSavingsService({
+      db,
+      savings: repositories.savings,
+      purchasing: repositories.purchasing,
+      networks: repositories.networks,
+    }),
+    rfq: createRfqService({
+      db,
+      rfq: repositories.rfq,
+      purchasing: repositories.purchasing,
+      networks: repositories.networks,
+      mailer,
+      publicUrl: config.publicUrl,
     }),
     needs: createNeedsService({ db, needs: repositories.needs, networks: repositories.networks }),
     tenders: createTendersService({

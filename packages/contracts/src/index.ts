@@ -6,4 +6,6 @@ export * from './needs.ts';
 export * from './networks.ts';
 export * from './outbox.ts';
 export * from './purchasing.ts';
+export * from './purchasing-rfq.ts';
+export * from './purchasing-savings.ts';
 export * from './tenders.ts';

@@ -18,6 +18,20 @@ export const pricingKindSchema = z.enum([
   'incremental',
 ] as const satisfies readonly PricingKind[]);
 
+/** Who may join: an empty list sets no condition on that criterion. */
+export const eligibilitySchema = z.strictObject({
+  categories: z
+    .array(z.enum(['TPE', 'PME', 'ETI', 'GE']))
+    .max(4)
+    .default([]),
+  /** NAF sections, A to U. */
+  nafSections: z.array(z.string().trim().max(2)).max(21).default([]),
+  /** Département codes: 01 … 95, 2A, 2B, 971 … 976. */
+  departements: z.array(z.string().trim().max(3)).max(101).default([]),
+});
+export type Eligibility = z.infer<typeof eligibilitySchema>;
+export const eligibilityCriterionSchema = z.enum(['category', 'naf-section', 'departement']);
+
 export const campaignParams = z.strictObject({ slug, id: z.uuid() });
 export const commitmentParams = z.strictObject({ slug, id: z.uuid(), organisationId: z.uuid() });
 
@@ -29,6 +43,7 @@ export const createCampaignRequest = z.strictObject({
   /** ISO date-time with its offset; must be in the future. */
   commitmentDeadline: z.iso.datetime({ offset: true }),
   allocationRule: allocationRuleSchema,
+  eligibility: eligibilitySchema.optional(),
 });
 export type CreateCampaignRequest = z.input<typeof createCampaignRequest>;
 
@@ -62,7 +77,11 @@ export const createOfferRequest = z.strictObject({
 });
 export type CreateOfferRequest = z.input<typeof createOfferRequest>;
 
-export const awardRequest = z.strictObject({ offerId: z.uuid() });
+export const awardRequest = z.strictObject({
+  offerId: z.uuid(),
+  /** Until when companies may opt out once they see their price; 7 days after the award by default. */
+  optOutDeadline: z.iso.datetime({ offset: true }).optional(),
+});
 
 export const campaignStatusSchema = z.enum(['open', 'closed', 'awarded']);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
@@ -76,6 +95,11 @@ export const campaignSummarySchema = z.object({
   allocationRule: allocationRuleSchema,
   status: campaignStatusSchema,
   createdAt: z.string(),
+  eligibility: z.object({
+    categories: z.array(z.string()),
+    nafSections: z.array(z.string()),
+    departements: z.array(z.string()),
+  }),
 });
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
 export const campaignListSchema = z.object({
@@ -90,6 +114,8 @@ export const commitmentSchema = z.object({
   currentUnitPriceCents: z.number().int().nullable(),
   ceilingUnitPriceCents: z.number().int().nullable(),
   updatedAt: z.string(),
+  /** When the company opted out after the award; null while it is in. */
+  optedOutAt: z.string().nullable(),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
@@ -117,6 +143,9 @@ export type Share = z.infer<typeof shareSchema>;
 export const awardSchema = z.object({
   supplierName: z.string(),
   awardedAt: z.string(),
+  /** Companies may opt out until then; after it the shares are final. */
+  optOutDeadline: z.string().nullable(),
+  isFinal: z.boolean(),
   /** Every member pays no more than it would alone from this offer. */
   isIndividuallyRational: z.boolean(),
   coreStatus: z.enum(['in-core', 'not-in-core', 'not-checked']),
@@ -134,7 +163,14 @@ export const campaignDetailSchema = campaignSummarySchema.extend({
   specification: z.string(),
   canManage: z.boolean(),
   /** The organisations I may commit for (empty if I may not commit). */
-  myOrganisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  myOrganisations: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      /** The criteria of the campaign's eligibility rule this organisation does not meet. */
+      failedEligibility: z.array(eligibilityCriterionSchema),
+    }),
+  ),
   myCommitments: z.array(commitmentSchema),
   aggregate: aggregateSchema,
   /** Staff only; null for everyone else. */
@@ -165,6 +201,8 @@ export const offerSchema = z.object({
   validUntil: z.string().nullable(),
   createdAt: z.string(),
   isAwarded: z.boolean(),
+  /** Entered by staff, or sent by the supplier through a request-for-quotation link. */
+  source: z.enum(['staff', 'supplier-link']),
   /** At the committed volume; null while nobody has committed. */
   comparison: offerComparisonSchema.nullable(),
 });

@@ -245,6 +245,11 @@ export interface PurchaseCampaignsTable {
   award_is_individually_rational: boolean | null;
   award_core_status: 'in-core' | 'not-in-core' | 'not-checked' | null;
   award_core_coalition: Generated<string[]>;
+  eligible_categories: Generated<('TPE' | 'PME' | 'ETI' | 'GE')[]>;
+  eligible_naf_sections: Generated<string[]>;
+  eligible_departements: Generated<string[]>;
+  /** Set at the award: companies may opt out until then. */
+  opt_out_deadline: Timestamp | null;
 }
 
 export interface PurchaseCommitmentsTable {
@@ -256,6 +261,7 @@ export interface PurchaseCommitmentsTable {
   ceiling_unit_price_cents: number | null;
   committed_by: string | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  opted_out_at: Timestamp | null;
 }
 
 export interface PurchaseOffersTable {
@@ -269,6 +275,23 @@ export interface PurchaseOffersTable {
   valid_until: string | null;
   created_by: string | null;
   created_at: CreatedAt;
+  /** Set when the supplier answered through a request-for-quotation link (one offer per link). */
+  rfq_invitation_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface PurchaseRfqInvitationsTable {
+  id: Generated<string>;
+  campaign_id: string;
+  network_id: string;
+  supplier_name: string;
+  email: string | null;
+  token_hash: string;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_opened_at: Timestamp | null;
+  answered_at: Timestamp | null;
 }
 
 export interface PurchaseAllocationsTable {
@@ -389,6 +412,7 @@ export interface DB {
   purchase_campaigns: PurchaseCampaignsTable;
   purchase_commitments: PurchaseCommitmentsTable;
   purchase_offers: PurchaseOffersTable;
+  purchase_rfq_invitations: PurchaseRfqInvitationsTable;
   purchase_allocations: PurchaseAllocationsTable;
   needs: NeedsTable;
   need_link_decisions: NeedLinkDecisionsTable;
@@ -421,6 +445,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'membership_applications',
   'network_dues',
   'purchase_campaigns',
+  'purchase_rfq_invitations',
   'purchase_offers',
   'purchase_commitments',
   'purchase_allocations',

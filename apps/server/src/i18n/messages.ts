@@ -88,6 +88,10 @@ const messages = {
     fr: 'Cette campagne est déjà attribuée.',
     en: 'This campaign has already been awarded.',
   },
+  'error.PURCHASE_ORDERS_NOT_READY': {
+    fr: 'Cette campagne n’est pas encore attribuée : il n’y a pas encore de bon de commande.',
+    en: 'This campaign has not been awarded yet: there is no purchase order yet.',
+  },
   'error.NOTHING_TO_AWARD': {
     fr: 'Aucune entreprise ne s’est engagée : il n’y a rien à attribuer.',
     en: 'No company has committed: there is nothing to award.',
@@ -95,6 +99,18 @@ const messages = {
   'error.OFFER_NOT_AWARDABLE': {
     fr: 'Cette offre ne peut pas être attribuée : {detail}',
     en: 'This offer cannot be awarded: {detail}',
+  },
+  'error.NOT_ELIGIBLE': {
+    fr: 'Cette campagne est réservée par le réseau ; {organisation} ne remplit pas la condition : {criteria}.',
+    en: 'The network reserved this campaign; {organisation} does not meet the condition: {criteria}.',
+  },
+  'error.OPT_OUT_CLOSED': {
+    fr: 'Le délai pour se retirer de cette campagne a pris fin le {deadline} : la répartition est définitive.',
+    en: 'The time to opt out of this campaign ended on {deadline}: the split is final.',
+  },
+  'error.CAMPAIGN_NOT_AWARDED': {
+    fr: 'Cette campagne n’est pas encore attribuée : il n’y a pas encore de prix dont se retirer.',
+    en: 'This campaign is not awarded yet: there is no price to opt out of yet.',
   },
   'error.COMPUTATION_TIMEOUT': {
     fr: 'Le calcul de la répartition a dépassé le temps imparti. Réessayez ou choisissez une règle plus simple.',
@@ -116,6 +132,38 @@ const messages = {
     fr: 'Ce n’est pas un avis eForms utilisable : {path} — {detail}. Rien n’a été importé.',
     en: 'This is not a usable eForms notice: {path} — {detail}. Nothing was imported.',
   },
+  'error.RFQ_LINK_UNKNOWN': {
+    fr: 'Ce lien de demande de prix est inconnu. Vérifiez qu’il est complet, ou demandez-en un nouveau au réseau.',
+    en: 'This request-for-quotation link is unknown. Check that it is complete, or ask the network for a new one.',
+  },
+  'error.RFQ_LINK_EXPIRED': {
+    fr: 'Ce lien de demande de prix a expiré le {date}. Demandez un nouveau lien au réseau qui vous l’a envoyé.',
+    en: 'This request-for-quotation link expired on {date}. Ask the network that sent it for a new link.',
+  },
+  'error.RFQ_LINK_REVOKED': {
+    fr: 'Ce lien de demande de prix a été révoqué par le réseau. Contactez-le si vous pensez qu’il s’agit d’une erreur.',
+    en: 'This request-for-quotation link was revoked by the network. Contact it if you think this is a mistake.',
+  },
+  'error.RFQ_CLOSED': {
+    fr: 'La consultation est close : la campagne a été attribuée, les offres ne peuvent plus être envoyées ni modifiées.',
+    en: 'The request is closed: the campaign has been awarded, offers can no longer be sent or changed.',
+  },
+  'error.RFQ_CAMPAIGN_AWARDED': {
+    fr: 'Cette campagne est déjà attribuée : on ne peut plus consulter de fournisseur.',
+    en: 'This campaign has already been awarded: suppliers can no longer be consulted.',
+  },
+  'detail.EXPIRY_PAST': {
+    fr: 'la date d’expiration doit être dans le futur',
+    en: 'the expiry date must be in the future',
+  },
+  'detail.EXPIRY_TOO_FAR': {
+    fr: 'un lien vaut au plus un an',
+    en: 'a link is valid for one year at most',
+  },
+  'detail.VALID_UNTIL_PAST': {
+    fr: 'la date de validité ne peut pas être passée',
+    en: 'the validity date cannot be in the past',
+  },
   'detail.UNKNOWN_COMPETENCE': {
     fr: 'une compétence n’existe pas dans ce réseau',
     en: 'a competence does not exist in this network',
@@ -128,6 +176,25 @@ const messages = {
     fr: 'la date limite doit être dans le futur',
     en: 'the deadline must be in the future',
   },
+  'detail.CATEGORY_UNKNOWN': {
+    fr: 'catégorie d’entreprise inconnue (TPE, PME, ETI ou GE)',
+    en: 'unknown company category (TPE, PME, ETI or GE)',
+  },
+  'detail.NAF_SECTION_UNKNOWN': {
+    fr: 'section NAF inconnue (une lettre de A à U)',
+    en: 'unknown NAF section (a letter from A to U)',
+  },
+  'detail.DEPARTEMENT_UNKNOWN': {
+    fr: 'code de département inconnu (01 à 95, 2A, 2B, 971 à 976)',
+    en: 'unknown département code (01 to 95, 2A, 2B, 971 to 976)',
+  },
+  'detail.OPT_OUT_DEADLINE_INVALID': {
+    fr: 'la fin du délai de retrait doit être dans le futur, dans les 60 jours',
+    en: 'the end of the opt-out period must be in the future, within 60 days',
+  },
+  'criterion.category': { fr: 'catégorie d’entreprise', en: 'company category' },
+  'criterion.naf-section': { fr: 'secteur d’activité (section NAF)', en: 'line of business (NAF section)' },
+  'criterion.departement': { fr: 'département', en: 'département' },
   'detail.ORGANISATION_REQUIRED': {
     fr: 'précisez pour quelle entreprise vous vous engagez',
     en: 'say which company you commit for',
@@ -177,6 +244,14 @@ const messages = {
   'mail.invitation.body': {
     fr: 'Bonjour,\n\n{inviter} vous invite à rejoindre {network} sur Meute, en tant que {role}.\n\nPour accepter, ouvrez ce lien (valable 14 jours) :\n{link}\n\nSi vous ne vous attendiez pas à cette invitation, ignorez ce message.\n\n— Meute',
     en: 'Hello,\n\n{inviter} invites you to join {network} on Meute, as {role}.\n\nTo accept, open this link (valid for 14 days):\n{link}\n\nIf you did not expect this invitation, ignore this message.\n\n— Meute',
+  },
+  'mail.rfq.subject': {
+    fr: 'Demande de prix : {campaign} ({network})',
+    en: 'Request for quotation: {campaign} ({network})',
+  },
+  'mail.rfq.body': {
+    fr: 'Bonjour,\n\n{network} regroupe les achats de ses entreprises adhérentes et vous invite à chiffrer « {campaign} » ({unit}).\n\nPour lire la demande et proposer vos paliers de prix, ouvrez ce lien (valable jusqu’au {expires}, sans compte à créer) :\n{link}\n\nCe lien vous est personnel : ne le transférez pas.\n\n— Meute',
+    en: 'Hello,\n\n{network} pools the purchases of its member companies and invites you to quote for “{campaign}” ({unit}).\n\nTo read the request and propose your price tiers, open this link (valid until {expires}, no account needed):\n{link}\n\nThis link is personal to you: do not forward it.\n\n— Meute',
   },
   'mail.reset.subject': { fr: 'Réinitialiser votre mot de passe Meute', en: 'Reset your Meute password' },
   'mail.reset.body': {

@@ -8,9 +8,11 @@ import type {
   Commitment,
   CommitRequest,
   CreateCampaignRequest,
+  CreatedRfqInvitation,
   CreateNeedRequest,
   CreateOfferRequest,
   CreateProjectRequest,
+  CreateRfqInvitationRequest,
   communeSuggestionSchema,
   competenceSchema,
   contactSchema,
@@ -41,8 +43,12 @@ import type {
   ProjectDetail,
   ProjectStage,
   ProjectSummary,
+  RfqInvitation,
+  RfqView,
+  SavingsLedger,
   Share,
   SharedNeedGroup,
+  SupplierOfferRequest,
   UpdateNeedRequest,
   UpdateOrganisationRequest,
 } from '@meute/contracts';
@@ -65,9 +71,11 @@ export type {
   Commitment,
   CommitRequest,
   CreateCampaignRequest,
+  CreatedRfqInvitation,
   CreateNeedRequest,
   CreateOfferRequest,
   CreateProjectRequest,
+  CreateRfqInvitationRequest,
   DirectorySearchResult,
   FacetValue,
   ImportReport,
@@ -89,8 +97,12 @@ export type {
   ProjectDetail,
   ProjectStage,
   ProjectSummary,
+  RfqInvitation,
+  RfqView,
+  SavingsLedger,
   Share,
   SharedNeedGroup,
+  SupplierOfferRequest,
   UpdateNeedRequest,
   UpdateOrganisationRequest,
 };
@@ -113,6 +125,7 @@ export interface Territories {
   regions: { code: string; name: string }[];
   departements: { code: string; name: string; region: string }[];
   headcountBands: { code: string; fr: string; en: string }[];
+  nafSections: { code: string; label: string }[];
 }
 export type TerritoryKind = NonNullable<NetworkSettings['territory']>['kind'];
 export interface ApplyRequest {
@@ -338,12 +351,47 @@ export const api = {
     request<{ offers: Offer[] }>('GET', `${campaignPath(slug, id)}/offers`),
   createOffer: (slug: string, id: string, body: CreateOfferRequest) =>
     request<{ id: string }>('POST', `${campaignPath(slug, id)}/offers`, body),
-  award: (slug: string, id: string, offerId: string) =>
-    request<CampaignDetail>('POST', `${campaignPath(slug, id)}/award`, { offerId }),
+  // Requests for quotation: staff invite suppliers; a supplier answers through its link, without an account
+  rfqInvitations: (slug: string, id: string) =>
+    request<{ invitations: RfqInvitation[] }>('GET', `${campaignPath(slug, id)}/rfq-invitations`),
+  inviteSupplier: (slug: string, id: string, body: CreateRfqInvitationRequest) =>
+    request<CreatedRfqInvitation>('POST', `${campaignPath(slug, id)}/rfq-invitations`, body),
+  revokeRfqInvitation: (slug: string, id: string, invitationId: string) =>
+    request<RfqInvitation>(
+      'DELETE',
+      `${campaignPath(slug, id)}/rfq-invitations/${encodeURIComponent(invitationId)}`,
+    ),
+  rfq: (token: string) => request<RfqView>('GET', `/api/rfq/${encodeURIComponent(token)}`),
+  submitRfqOffer: (token: string, body: SupplierOfferRequest) =>
+    request<RfqView>('PUT', `/api/rfq/${encodeURIComponent(token)}/offer`, body),
+  award: (slug: string, id: string, offerId: string, optOutDeadline?: string) =>
+    request<CampaignDetail>('POST', `${campaignPath(slug, id)}/award`, {
+      offerId,
+      ...(optOutDeadline ? { optOutDeadline } : {}),
+    }),
+  /** The savings ledger: every company for staff, my companies and the released totals for a member. */
+  savings: (slug: string) =>
+    request<SavingsLedger>('GET', `/api/networks/${encodeURIComponent(slug)}/purchasing/savings`),
+  /** Takes my company out of an awarded campaign (true), or back in (false). */
+  optOut: (slug: string, id: string, organisationId: string, isOut: boolean) =>
+    request<CampaignDetail>(
+      isOut ? 'POST' : 'DELETE',
+      `${campaignPath(slug, id)}/commitments/${encodeURIComponent(organisationId)}/opt-out`,
+    ),
 };
 
 function campaignPath(slug: string, id: string): string {
   return `/api/networks/${encodeURIComponent(slug)}/purchasing/${encodeURIComponent(id)}`;
+}
+
+/** The savings ledger as a workbook: a plain link, the browser downloads the file. */
+export function savingsXlsxUrl(slug: string): string {
+  return `/api/networks/${encodeURIComponent(slug)}/purchasing/savings.xlsx`;
+}
+
+/** The purchase orders of an awarded campaign as PDF, one page per company the person may see. */
+export function purchaseOrdersUrl(slug: string, id: string): string {
+  return `${campaignPath(slug, id)}/purchase-orders.pdf`;
 }
 
 /** A query string of the values that are set (empty ones are left out). */

@@ -44,6 +44,12 @@ const TenderPage = lazy(() =>
 const CampaignPage = lazy(() =>
   import('../features/purchasing/campaign-page.tsx').then((m) => ({ default: m.CampaignPage })),
 );
+const SavingsPage = lazy(() =>
+  import('../features/purchasing/savings-page.tsx').then((m) => ({ default: m.SavingsPage })),
+);
+const SupplierOfferPage = lazy(() =>
+  import('../features/purchasing/supplier-offer-page.tsx').then((m) => ({ default: m.SupplierOfferPage })),
+);
 const MembershipPage = lazy(() =>
   import('../features/membership/membership-page.tsx').then((m) => ({ default: m.MembershipPage })),
 );
@@ -60,6 +66,7 @@ export function AppRouter() {
             <Route path="/forgot-password" element={<ForgotPasswordPage />} />
             <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
+            <Route path="/rfq/:token" element={<SupplierOfferPage />} />
             <Route element={<RequireSignIn />}>
               <Route element={<Shell />}>
                 <Route index element={<HomeRedirect />} />
@@ -72,6 +79,7 @@ export function AppRouter() {
                   <Route path="needs" element={<NeedsPage />} />
                   <Route path="projects/:id" element={<ProjectPage />} />
                   <Route path="purchasing" element={<PurchasingPage />} />
+                  <Route path="purchasing/savings" element={<SavingsPage />} />
                   <Route path="purchasing/:id" element={<CampaignPage />} />
                   <Route path="tenders" element={<TendersPage />} />
                   <Route path="tenders/:id" element={<TenderPage />} />

@@ -243,6 +243,40 @@ describe('purchasing: who sees and does what', () => {
     });
   });
 
+  it('lets only the people of a company opt it out after the award, and back in', async () => {
+    const optOut = (method: 'POST' | 'DELETE') => (who: CastRole) =>
+      call(who, method, `/${campaignId}/commitments/${ids.A}/opt-out`);
+    const statuses = {
+      staff: 403,
+      fedStaff: 403,
+      leader: 200,
+      employee: 200,
+      partner: 403,
+      otherMember: 404,
+      anonymous: 401,
+    } as const;
+    await expectStatuses(optOut('POST'), statuses);
+    const staffView = (await call('staff', 'GET', `/${campaignId}`)).json();
+    assert.deepEqual(
+      staffView.award.shares.map((share: { organisationName: string }) => share.organisationName),
+      ['Alpha B', 'Alpha C'],
+    );
+    const leaderView = (await call('leader', 'GET', `/${campaignId}`)).json();
+    assert.deepEqual(leaderView.award.shares, [], 'A is out: no share');
+    assert.ok(leaderView.myCommitments[0].optedOutAt);
+    // B cannot take A out, nor A take B out.
+    assert.equal(
+      (await call('leaderB', 'DELETE', `/${campaignId}/commitments/${ids.A}/opt-out`)).statusCode,
+      403,
+    );
+    assert.equal(
+      (await call('leader', 'POST', `/${campaignId}/commitments/${ids.B}/opt-out`)).statusCode,
+      403,
+    );
+    await expectStatuses(optOut('DELETE'), statuses);
+    assert.equal((await call('staff', 'GET', `/${campaignId}`)).json().award.shares.length, 3);
+  });
+
   it('enforces it in the database: row-level security hides the other companies’ rows', async () => {
     const rows = (personId: string | null) =>
       asPerson(t.db, personId, async (trx) => ({

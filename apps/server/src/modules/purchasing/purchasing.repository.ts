@@ -1,3 +1,4 @@
+import type { EligibilityRule } from '@meute/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Scoped } from '../../db/database.ts';
 import type { AllocationRuleColumn, DB, PurchaseOffersTable } from '../../db/schema.ts';
@@ -39,6 +40,7 @@ export function createPurchasingRepository() {
         unit: string;
         commitmentDeadline: Date;
         allocationRule: AllocationRuleColumn;
+        eligibility: EligibilityRule;
         createdBy: string;
       },
     ) {
@@ -52,6 +54,9 @@ export function createPurchasingRepository() {
           unit: values.unit,
           commitment_deadline: values.commitmentDeadline,
           allocation_rule: values.allocationRule,
+          eligible_categories: [...values.eligibility.categories],
+          eligible_naf_sections: [...values.eligibility.nafSections],
+          eligible_departements: [...values.eligibility.departements],
           created_by: values.createdBy,
         })
         .returning('id')
@@ -64,7 +69,7 @@ export function createPurchasingRepository() {
         .selectFrom('person_organisations as po')
         .innerJoin('network_organisations as no', 'no.organisation_id', 'po.organisation_id')
         .innerJoin('organisations as o', 'o.id', 'po.organisation_id')
-        .select(['o.id', 'o.name'])
+        .select(['o.id', 'o.name', 'o.category', 'o.naf_code', 'o.departement_code'])
         .where('po.person_id', '=', personId)
         .where('no.network_id', '=', networkId)
         .orderBy('o.name')
@@ -83,6 +88,7 @@ export function createPurchasingRepository() {
           'c.current_unit_price_cents',
           'c.ceiling_unit_price_cents',
           'c.updated_at',
+          'c.opted_out_at',
         ])
         .where('c.campaign_id', '=', campaignId)
         .orderBy('o.name')
@@ -202,6 +208,7 @@ export function createPurchasingRepository() {
         supplierName: string;
         awardedBy: string;
         at: Date;
+        optOutDeadline: Date;
         totalCostCents: number;
         totalQuantity: number;
         averageUnitPriceCents: number;
@@ -224,6 +231,7 @@ export function createPurchasingRepository() {
           award_supplier_name: values.supplierName,
           awarded_at: values.at,
           awarded_by: values.awardedBy,
+          opt_out_deadline: values.optOutDeadline,
           award_total_cost_cents: values.totalCostCents,
           award_total_quantity: values.totalQuantity,
           award_average_unit_price_cents: values.averageUnitPriceCents,
@@ -252,6 +260,69 @@ export function createPurchasingRepository() {
           .execute();
       }
       return true;
+    },
+
+    /** Marks a company out of (or back into) an awarded campaign; false when it has no commitment. */
+    async setOptedOut(db: Db, campaignId: string, organisationId: string, at: Date | null) {
+      const result = await db
+        .updateTable('purchase_commitments')
+        .set({ opted_out_at: at })
+        .where('campaign_id', '=', campaignId)
+        .where('organisation_id', '=', organisationId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Replaces the award's figures and shares after a company opted out or back in. */
+    async replaceAllocation(
+      db: Db,
+      values: {
+        campaignId: string;
+        networkId: string;
+        totalCostCents: number;
+        totalQuantity: number;
+        averageUnitPriceCents: number;
+        isIndividuallyRational: boolean;
+        coreStatus: 'in-core' | 'not-in-core' | 'not-checked';
+        coreCoalition: string[];
+        shares: {
+          organisationId: string;
+          quantity: number;
+          shareCents: number;
+          standAloneCostCents: number;
+          isIndividuallyRational: boolean;
+        }[];
+      },
+    ) {
+      await db
+        .updateTable('purchase_campaigns')
+        .set({
+          award_total_cost_cents: values.totalCostCents,
+          award_total_quantity: values.totalQuantity,
+          award_average_unit_price_cents: values.averageUnitPriceCents,
+          award_is_individually_rational: values.isIndividuallyRational,
+          award_core_status: values.coreStatus,
+          award_core_coalition: values.coreCoalition,
+        })
+        .where('id', '=', values.campaignId)
+        .execute();
+      await db.deleteFrom('purchase_allocations').where('campaign_id', '=', values.campaignId).execute();
+      if (values.shares.length > 0) {
+        await db
+          .insertInto('purchase_allocations')
+          .values(
+            values.shares.map((share) => ({
+              campaign_id: values.campaignId,
+              network_id: values.networkId,
+              organisation_id: share.organisationId,
+              quantity: share.quantity,
+              share_cents: share.shareCents,
+              stand_alone_cost_cents: share.standAloneCostCents,
+              is_individually_rational: share.isIndividuallyRational,
+            })),
+          )
+          .execute();
+      }
     },
 
     listShares(db: Db, campaignId: string) {

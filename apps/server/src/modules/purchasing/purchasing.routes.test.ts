@@ -301,7 +301,7 @@ describe('purchasing: a campaign from opening to award', () => {
       locale: 'fr' as const,
       isInstanceAdmin: false,
     };
-    await assert.rejects(hurried.award(person, club.slug, campaignId, offers.papeterie!, 'fr'), {
+    await assert.rejects(hurried.award(person, club.slug, campaignId, { offerId: offers.papeterie! }, 'fr'), {
       code: 'COMPUTATION_TIMEOUT',
     });
     assert.equal((await detail('staff')).award, null);

@@ -148,6 +148,43 @@ export function purchasingRoutes(purchasing: PurchasingService): FastifyPluginAs
     );
 
     app.post(
+      `${base}/:id/commitments/:organisationId/opt-out`,
+      {
+        schema: {
+          tags: ['purchasing'],
+          summary:
+            'Opt my company out of an awarded campaign, until the opt-out deadline: the others’ shares are computed again',
+          params: commitmentParams,
+          response: { 200: campaignDetailSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const person = requirePerson(request);
+        const { slug, id, organisationId } = request.params;
+        await purchasing.setOptedOut(person, slug, id, organisationId, true, request.locale);
+        return purchasing.get(person, slug, id);
+      },
+    );
+
+    app.delete(
+      `${base}/:id/commitments/:organisationId/opt-out`,
+      {
+        schema: {
+          tags: ['purchasing'],
+          summary: 'Bring my company back into an awarded campaign, until the opt-out deadline',
+          params: commitmentParams,
+          response: { 200: campaignDetailSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const person = requirePerson(request);
+        const { slug, id, organisationId } = request.params;
+        await purchasing.setOptedOut(person, slug, id, organisationId, false, request.locale);
+        return purchasing.get(person, slug, id);
+      },
+    );
+
+    app.post(
       `${base}/:id/award`,
       {
         schema: {
@@ -162,7 +199,7 @@ export function purchasingRoutes(purchasing: PurchasingService): FastifyPluginAs
       async (request) => {
         const person = requirePerson(request);
         const { slug, id } = request.params;
-        await purchasing.award(person, slug, id, request.body.offerId, request.locale);
+        await purchasing.award(person, slug, id, request.body, request.locale);
         return purchasing.get(person, slug, id);
       },
     );

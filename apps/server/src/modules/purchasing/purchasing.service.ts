@@ -10,8 +10,14 @@ import type {
 } from '@meute/contracts';
 import {
   type Actor,
+  type AllocationRule,
+  type CompanyCategory,
+  checkEligibility,
   compareOffers,
+  type EligibilityCriterion,
+  type EligibilityRule,
   type MemberCommitment,
+  normaliseEligibilityRule,
   type PriceSchedule,
   runInWorker,
   TimeoutError,
@@ -23,7 +29,9 @@ import type { z } from 'zod';
 import { asPerson, type Scoped } from '../../db/database.ts';
 import type { DB, PurchaseOffersTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { translate } from '../../i18n/messages.ts';
 import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
+import { referenceLookups } from '../directory/reference-lookups.ts';
 import type { NetworksRepository } from '../networks/networks.repository.ts';
 import { loadNetworkForActor } from '../networks/networks.service.ts';
 import type { PurchasingRepository } from './purchasing.repository.ts';
@@ -43,6 +51,43 @@ const canCommitForMembers = (actor: Actor) =>
   actor.rolesInNetwork.some((role) => (COMMITTING_ROLES as readonly string[]).includes(role));
 
 const toNumber = (value: string | number | null) => (value === null ? null : Number(value));
+
+const DAY_MS = 86_400_000;
+/** How long companies have to opt out once they see their price, unless staff say otherwise. */
+const DEFAULT_OPT_OUT_DAYS = 7;
+const MAX_OPT_OUT_DAYS = 60;
+
+function eligibilityOf(campaign: {
+  eligible_categories: CompanyCategory[];
+  eligible_naf_sections: string[];
+  eligible_departements: string[];
+}): EligibilityRule {
+  return {
+    categories: campaign.eligible_categories,
+    nafSections: campaign.eligible_naf_sections,
+    departements: campaign.eligible_departements,
+  };
+}
+
+/** The criteria of the rule an organisation does not meet (none when it may join). */
+function failedCriteria(
+  rule: EligibilityRule,
+  organisation: {
+    category: CompanyCategory | null;
+    naf_code: string | null;
+    departement_code: string | null;
+  },
+): EligibilityCriterion[] {
+  const nafSection = organisation.naf_code
+    ? (referenceLookups().nafSectionOfDivision(organisation.naf_code.slice(0, 2))?.code ?? null)
+    : null;
+  const verdict = checkEligibility(rule, {
+    category: organisation.category,
+    nafSection,
+    departementCode: organisation.departement_code,
+  });
+  return verdict.eligible ? [] : verdict.failed;
+}
 
 /** A deadline as people read it, in the network's time zone. */
 export function formatDeadline(locale: Locale, date: Date): string {
@@ -103,6 +148,9 @@ export function createPurchasingService(deps: Deps) {
     allocation_rule: CampaignSummary['allocationRule'];
     awarded_offer_id: string | null;
     created_at: Date;
+    eligible_categories: CompanyCategory[];
+    eligible_naf_sections: string[];
+    eligible_departements: string[];
   }): CampaignSummary {
     return {
       id: campaign.id,
@@ -113,6 +161,11 @@ export function createPurchasingService(deps: Deps) {
       allocationRule: campaign.allocation_rule,
       status: statusOf(campaign),
       createdAt: campaign.created_at.toISOString(),
+      eligibility: {
+        categories: campaign.eligible_categories,
+        nafSections: campaign.eligible_naf_sections,
+        departements: campaign.eligible_departements,
+      },
     };
   }
 
@@ -122,7 +175,14 @@ export function createPurchasingService(deps: Deps) {
     const campaign = await purchasing.findCampaign(trx, network.id, id);
     if (!campaign) throw new AppError('NOT_FOUND');
     const ownOrganisations = await purchasing.memberOrganisationsOf(trx, network.id, person.personId);
-    const committable = canCommitForMembers(actor) ? ownOrganisations : [];
+    const rule = eligibilityOf(campaign);
+    const committable = canCommitForMembers(actor)
+      ? ownOrganisations.map((organisation) => ({
+          id: organisation.id,
+          name: organisation.name,
+          failedEligibility: failedCriteria(rule, organisation),
+        }))
+      : [];
     return { network, actor, canManage, campaign, ownOrganisations, committable };
   }
 
@@ -158,19 +218,58 @@ export function createPurchasingService(deps: Deps) {
       currentUnitPriceCents: row.current_unit_price_cents,
       ceilingUnitPriceCents: row.ceiling_unit_price_cents,
       updatedAt: row.updated_at.toISOString(),
+      optedOutAt: row.opted_out_at?.toISOString() ?? null,
     };
   }
 
   async function commitmentsForEngine(trx: Kysely<DB> | Scoped, campaignId: string) {
     const rows = await purchasing.listCommitments(trx, campaignId);
-    return rows.map(
-      (row): MemberCommitment => ({
-        memberId: row.organisation_id,
-        quantity: row.quantity,
-        currentUnitPriceCents: row.current_unit_price_cents,
-        ceilingUnitPriceCents: row.ceiling_unit_price_cents,
-      }),
-    );
+    // Companies that opted out after the award are no longer part of the group.
+    return rows
+      .filter((row) => row.opted_out_at === null)
+      .map(
+        (row): MemberCommitment => ({
+          memberId: row.organisation_id,
+          quantity: row.quantity,
+          currentUnitPriceCents: row.current_unit_price_cents,
+          ceilingUnitPriceCents: row.ceiling_unit_price_cents,
+        }),
+      );
+  }
+
+  /** Splits the cost of an offer among the companies by the rule, in a worker thread with a time limit. */
+  async function allocate(schedule: PriceSchedule, commitments: MemberCommitment[], rule: AllocationRule) {
+    let outcome: WorkerTaskOutput<'allocate-cost'>;
+    try {
+      outcome = await runInWorker(
+        'allocate-cost',
+        { schedule, commitments, rule },
+        { timeoutMs: allocationTimeoutMs },
+      );
+    } catch (error) {
+      if (error instanceof TimeoutError) throw new AppError('COMPUTATION_TIMEOUT');
+      throw error;
+    }
+    if (!outcome.ok) {
+      const codes = [...outcome.scheduleIssues, ...outcome.commitmentIssues].map((issue) => issue.code);
+      throw new AppError('OFFER_NOT_AWARDABLE', { params: { detail: codes.join(', ') } });
+    }
+    const { allocation } = outcome;
+    return {
+      totalCostCents: allocation.totalCostCents,
+      totalQuantity: allocation.totalQuantity,
+      averageUnitPriceCents: allocation.averageUnitPriceCents,
+      isIndividuallyRational: allocation.individualRationality.holds,
+      coreStatus: allocation.core.status,
+      coreCoalition: allocation.core.status === 'not-in-core' ? allocation.core.coalitionMemberIds : [],
+      shares: allocation.members.map((member) => ({
+        organisationId: member.memberId,
+        quantity: member.quantity,
+        shareCents: member.shareCents,
+        standAloneCostCents: Math.round(member.standAloneCostCents),
+        isIndividuallyRational: member.isIndividuallyRational,
+      })),
+    };
   }
 
   return {
@@ -195,7 +294,29 @@ export function createPurchasingService(deps: Deps) {
           params: { detail: 'detail.DEADLINE_PAST' },
         });
       }
+      const eligibility = normaliseEligibilityRule(request.eligibility ?? {});
+      if (!eligibility.ok) {
+        const { code, value } = eligibility.issue;
+        const [list, values] =
+          code === 'CATEGORY_UNKNOWN'
+            ? ['categories', request.eligibility?.categories]
+            : code === 'NAF_SECTION_UNKNOWN'
+              ? ['nafSections', request.eligibility?.nafSections]
+              : ['departements', request.eligibility?.departements];
+        const index = (values ?? []).findIndex(
+          (v) =>
+            v
+              .trim()
+              .toUpperCase()
+              .replace(/^(\d)$/, '0$1') === value,
+        );
+        throw new AppError('VALIDATION', {
+          field: `body.eligibility.${list}${index >= 0 ? `.${index}` : ''}`,
+          params: { detail: `detail.${code}` },
+        });
+      }
       return purchasing.createCampaign(db, {
+        eligibility: eligibility.rule,
         networkId: network.id,
         title: request.title,
         category: request.category,
@@ -230,6 +351,8 @@ export function createPurchasingService(deps: Deps) {
           award = {
             supplierName: campaign.award_supplier_name ?? '',
             awardedAt: campaign.awarded_at.toISOString(),
+            optOutDeadline: campaign.opt_out_deadline?.toISOString() ?? null,
+            isFinal: !campaign.opt_out_deadline || campaign.opt_out_deadline.getTime() <= now().getTime(),
             isIndividuallyRational: campaign.award_is_individually_rational ?? false,
             coreStatus: campaign.award_core_status ?? 'not-checked',
             totalCostCents: canManage ? toNumber(campaign.award_total_cost_cents) : null,
@@ -287,10 +410,21 @@ export function createPurchasingService(deps: Deps) {
         }
         organisationId = committable[0]!.id;
       }
-      if (!committable.some((o) => o.id === organisationId)) {
+      const organisation = committable.find((o) => o.id === organisationId);
+      if (!organisation) {
         throw new AppError('NOT_A_MEMBER_ORGANISATION', { field: 'body.organisationId' });
       }
-      const chosen = organisationId;
+      if (organisation.failedEligibility.length > 0) {
+        throw new AppError('NOT_ELIGIBLE', {
+          params: {
+            organisation: organisation.name,
+            criteria: organisation.failedEligibility
+              .map((criterion) => translate(locale, `criterion.${criterion}`))
+              .join(', '),
+          },
+        });
+      }
+      const chosen = organisation.id;
       await db.transaction().execute(async (trx) => {
         await lockOpenCampaign(trx, campaign.id, locale);
         await purchasing.upsertCommitment(trx, {
@@ -382,6 +516,7 @@ export function createPurchasingService(deps: Deps) {
             validUntil: offer.valid_until,
             createdAt: offer.created_at.toISOString(),
             isAwarded: campaign.awarded_offer_id === offer.id,
+            source: offer.rfq_invitation_id ? 'supplier-link' : 'staff',
             comparison: comparison
               ? {
                   totalCostCents: comparison.totalCostCents,
@@ -405,7 +540,13 @@ export function createPurchasingService(deps: Deps) {
      * Awards an offer after the deadline: the cost is split by the campaign's rule in a worker
      * thread with a time limit, and every organisation's share is stored in cents.
      */
-    async award(person: AuthenticatedPerson, slug: string, id: string, offerId: string, locale: Locale) {
+    async award(
+      person: AuthenticatedPerson,
+      slug: string,
+      id: string,
+      request: { offerId: string; optOutDeadline?: string | undefined },
+      locale: Locale,
+    ) {
       const { campaign } = await managedCampaign(person, slug, id);
       if (campaign.awarded_offer_id) throw new AppError('CAMPAIGN_AWARDED');
       if (campaign.commitment_deadline.getTime() > now().getTime()) {
@@ -413,7 +554,18 @@ export function createPurchasingService(deps: Deps) {
           params: { deadline: formatDeadline(locale, campaign.commitment_deadline) },
         });
       }
-      const offer = await purchasing.findOffer(db, campaign.id, offerId);
+      const at = now();
+      const optOutDeadline = request.optOutDeadline
+        ? new Date(request.optOutDeadline)
+        : new Date(at.getTime() + DEFAULT_OPT_OUT_DAYS * DAY_MS);
+      const optOutDelay = optOutDeadline.getTime() - at.getTime();
+      if (optOutDelay <= 0 || optOutDelay > MAX_OPT_OUT_DAYS * DAY_MS) {
+        throw new AppError('VALIDATION', {
+          field: 'body.optOutDeadline',
+          params: { detail: 'detail.OPT_OUT_DEADLINE_INVALID' },
+        });
+      }
+      const offer = await purchasing.findOffer(db, campaign.id, request.offerId);
       if (!offer) throw new AppError('NOT_FOUND', { field: 'body.offerId' });
       // Taking the campaign's lock waits for a commitment written just before the deadline.
       const commitments = await db.transaction().execute(async (trx) => {
@@ -426,22 +578,7 @@ export function createPurchasingService(deps: Deps) {
         return commitmentsForEngine(trx, campaign.id);
       });
       if (commitments.length === 0) throw new AppError('NOTHING_TO_AWARD');
-      let outcome: WorkerTaskOutput<'allocate-cost'>;
-      try {
-        outcome = await runInWorker(
-          'allocate-cost',
-          { schedule: scheduleOf(offer), commitments, rule: campaign.allocation_rule },
-          { timeoutMs: allocationTimeoutMs },
-        );
-      } catch (error) {
-        if (error instanceof TimeoutError) throw new AppError('COMPUTATION_TIMEOUT');
-        throw error;
-      }
-      if (!outcome.ok) {
-        const codes = [...outcome.scheduleIssues, ...outcome.commitmentIssues].map((issue) => issue.code);
-        throw new AppError('OFFER_NOT_AWARDABLE', { params: { detail: codes.join(', ') } });
-      }
-      const { allocation } = outcome;
+      const split = await allocate(scheduleOf(offer), commitments, campaign.allocation_rule);
       const isSaved = await db.transaction().execute((trx) =>
         purchasing.saveAward(trx, {
           campaignId: campaign.id,
@@ -449,25 +586,73 @@ export function createPurchasingService(deps: Deps) {
           offerId: offer.id,
           supplierName: offer.supplier_name,
           awardedBy: person.personId,
-          at: now(),
-          totalCostCents: allocation.totalCostCents,
-          totalQuantity: allocation.totalQuantity,
-          averageUnitPriceCents: allocation.averageUnitPriceCents,
-          isIndividuallyRational: allocation.individualRationality.holds,
-          coreStatus: allocation.core.status,
-          coreCoalition: allocation.core.status === 'not-in-core' ? allocation.core.coalitionMemberIds : [],
-          shares: allocation.members.map((member) => ({
-            organisationId: member.memberId,
-            quantity: member.quantity,
-            shareCents: member.shareCents,
-            standAloneCostCents: Math.round(member.standAloneCostCents),
-            isIndividuallyRational: member.isIndividuallyRational,
-          })),
+          at,
+          optOutDeadline,
+          ...split,
         }),
       );
       if (!isSaved) throw new AppError('CAMPAIGN_AWARDED');
     },
+
+    /**
+     * Takes my company out of an awarded campaign (or back in), until the opt-out deadline. The
+     * shares of the companies that stay are computed again by the campaign's rule, in the same
+     * transaction: if the computation fails, nothing changes.
+     */
+    async setOptedOut(
+      person: AuthenticatedPerson,
+      slug: string,
+      id: string,
+      organisationId: string,
+      optedOut: boolean,
+      locale: Locale,
+    ) {
+      const { campaign, committable } = await asPerson(db, person.personId, (trx) =>
+        loadCampaign(trx, person, slug, id),
+      );
+      if (!committable.some((o) => o.id === organisationId)) throw new AppError('NOT_A_MEMBER_ORGANISATION');
+      await db.transaction().execute(async (trx) => {
+        const locked = await trx
+          .selectFrom('purchase_campaigns')
+          .select(['awarded_offer_id', 'opt_out_deadline'])
+          .where('id', '=', campaign.id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        if (!locked.awarded_offer_id) throw new AppError('CAMPAIGN_NOT_AWARDED');
+        if (!locked.opt_out_deadline || locked.opt_out_deadline.getTime() <= now().getTime()) {
+          throw new AppError('OPT_OUT_CLOSED', {
+            params: { deadline: formatDeadline(locale, locked.opt_out_deadline ?? now()) },
+          });
+        }
+        const offer = await purchasing.findOffer(trx, campaign.id, locked.awarded_offer_id);
+        if (!offer) throw new AppError('NOT_FOUND');
+        if (!(await purchasing.setOptedOut(trx, campaign.id, organisationId, optedOut ? now() : null))) {
+          throw new AppError('NOT_FOUND');
+        }
+        const commitments = await commitmentsForEngine(trx, campaign.id);
+        const split =
+          commitments.length === 0
+            ? EMPTY_SPLIT
+            : await allocate(scheduleOf(offer), commitments, campaign.allocation_rule);
+        await purchasing.replaceAllocation(trx, {
+          campaignId: campaign.id,
+          networkId: campaign.network_id,
+          ...split,
+        });
+      });
+    },
   };
 }
+
+/** The award once every company opted out: nothing to buy, nothing to pay. */
+const EMPTY_SPLIT = {
+  totalCostCents: 0,
+  totalQuantity: 0,
+  averageUnitPriceCents: 0,
+  isIndividuallyRational: true,
+  coreStatus: 'not-checked' as const,
+  coreCoalition: [],
+  shares: [],
+};
 
 export type PurchasingService = ReturnType<typeof createPurchasingService>;

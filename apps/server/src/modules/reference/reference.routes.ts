@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePerson } from '../../plugins/auth.ts';
 import {
+  getNafIndex,
   getNafNode,
   listDepartements,
   listRegions,
@@ -76,12 +77,13 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Régions, départements and headcount bands',
+          summary: 'Régions, départements, headcount bands and NAF sections',
           response: {
             200: z.object({
               regions: z.array(z.object({ code: z.string(), name: z.string() })),
               departements: z.array(z.object({ code: z.string(), name: z.string(), region: z.string() })),
               headcountBands: z.array(z.object({ code: z.string(), fr: z.string(), en: z.string() })),
+              nafSections: z.array(z.object({ code: z.string(), label: z.string() })),
             }),
             ...errors,
           },
@@ -97,6 +99,7 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
             region: d.region.code,
           })),
           headcountBands: HEADCOUNT_BANDS.map((b) => ({ code: b.code, fr: b.labelFr, en: b.labelEn })),
+          nafSections: getNafIndex().sections.map((s) => ({ code: s.code, label: s.label })),
         };
       },
     );

@@ -22,7 +22,13 @@ import {
 } from '../../components/format.ts';
 import { usePageTitle } from '../../components/page-title.ts';
 import { NetworkUnavailable } from '../networks/network-unavailable.tsx';
+import { AloneVsGroupChart } from './charts/alone-vs-group-chart.tsx';
+import { PriceTiersChart } from './charts/price-tiers-chart.tsx';
+import { EligibilitySummary } from './eligibility.tsx';
+import { OptOutPanel } from './opt-out-panel.tsx';
+import { PurchaseOrdersLink } from './purchase-orders-link.tsx';
 import { StatusBadge } from './purchasing-page.tsx';
+import { RfqPanel } from './rfq-panel.tsx';
 
 const asApiError = (caught: unknown) =>
   caught instanceof ApiError ? caught : new ApiError(0, 'UNKNOWN', '');
@@ -63,6 +69,17 @@ export function CampaignPage() {
         <h1>{campaign.title}</h1>
         <StatusBadge status={campaign.status} />
       </header>
+      {campaign.award ? (
+        <p>
+          <PurchaseOrdersLink
+            slug={slug}
+            campaignId={campaign.id}
+            status={campaign.status}
+            canManage={campaign.canManage}
+            shareCount={campaign.award.shares.length}
+          />
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="campaign-facts">
         <h2 id="campaign-facts" className="card-title">
           {t('purchasing.details')}
@@ -90,6 +107,12 @@ export function CampaignPage() {
               <span className="muted">{t(`purchasing.rule.${campaign.allocationRule}.text`)}</span>
             </dd>
           </div>
+          <div>
+            <dt>{t('purchasing.eligibility.title')}</dt>
+            <dd>
+              <EligibilitySummary eligibility={campaign.eligibility} />
+            </dd>
+          </div>
         </dl>
         {campaign.specification ? (
           <div className="campaign-specification">
@@ -99,9 +122,15 @@ export function CampaignPage() {
         ) : null}
       </section>
       {campaign.award ? (
-        <AwardSection award={campaign.award} commitments={campaign.commitments ?? campaign.myCommitments} />
+        <AwardSection
+          award={campaign.award}
+          unit={campaign.unit}
+          commitments={campaign.commitments ?? campaign.myCommitments}
+        />
       ) : null}
-      {campaign.myOrganisations.length > 0 || campaign.myCommitments.length > 0 ? (
+      {campaign.award && campaign.myCommitments.length > 0 ? (
+        <OptOutPanel slug={slug} campaign={campaign} onChange={refresh} />
+      ) : campaign.myOrganisations.length > 0 || campaign.myCommitments.length > 0 ? (
         <MyCommitment slug={slug} campaign={campaign} onChange={refresh} />
       ) : null}
       <AggregateSection aggregate={campaign.aggregate} unit={campaign.unit} isStaff={campaign.canManage} />
@@ -136,6 +165,8 @@ function MyCommitment({
   const [done, setDone] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const isOpen = campaign.status === 'open';
+  const chosen = campaign.myOrganisations.find((o) => o.id === organisationId);
+  const failed = chosen?.failedEligibility ?? [];
 
   function choose(next: string) {
     setOrganisationId(next);
@@ -237,6 +268,16 @@ function MyCommitment({
           ) : (
             <p>{t('purchasing.commit.for', { organisation: campaign.myOrganisations[0]?.name ?? '' })}</p>
           )}
+          {failed.length > 0 ? (
+            <p className="notice" role="status">
+              {t('purchasing.eligibility.notEligible', {
+                organisation: chosen?.name ?? '',
+                criteria: failed
+                  .map((criterion) => t(`purchasing.eligibility.criterion.${criterion}`))
+                  .join(', '),
+              })}
+            </p>
+          ) : null}
           <div className="form-row">
             <TextField
               label={t('purchasing.commit.quantity', { unit: campaign.unit })}
@@ -264,7 +305,7 @@ function MyCommitment({
             />
           </div>
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={isBusy}>
+            <button type="submit" className="button button-primary" disabled={isBusy || failed.length > 0}>
               {existing ? t('purchasing.commit.change') : t('purchasing.commit.submit')}
             </button>
             {existing ? (
@@ -316,7 +357,15 @@ function AggregateSection({
 }
 
 /** The award: who won, the fairness checks, and each visible company's share against its current price. */
-function AwardSection({ award, commitments }: { award: Award; commitments: Commitment[] }) {
+function AwardSection({
+  award,
+  unit,
+  commitments,
+}: {
+  award: Award;
+  unit: string;
+  commitments: Commitment[];
+}) {
   const { t } = useTranslation();
   const formatMoney = useFormatMoney();
   const formatNumber = useFormatNumber();
@@ -334,6 +383,13 @@ function AwardSection({ award, commitments }: { award: Award; commitments: Commi
       <p className="lead">
         {t('purchasing.award.winner', { supplier: award.supplierName, date: formatDate(award.awardedAt) })}
       </p>
+      {award.optOutDeadline ? (
+        <p className="muted">
+          {award.isFinal
+            ? t('purchasing.optOut.finalSince', { date: formatDate(award.optOutDeadline, true) })
+            : t('purchasing.optOut.openUntil', { date: formatDate(award.optOutDeadline, true) })}
+        </p>
+      ) : null}
       {award.totalCostCents !== null && award.totalQuantity !== null ? (
         <p>
           {t('purchasing.award.total', {
@@ -396,6 +452,7 @@ function AwardSection({ award, commitments }: { award: Award; commitments: Commi
           </table>
         </div>
       ) : null}
+      {award.shares.length > 0 ? <AloneVsGroupChart shares={award.shares} unit={unit} /> : null}
     </section>
   );
 }
@@ -420,12 +477,15 @@ function StaffSection({
   );
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const [optOutDays, setOptOutDays] = useState('7');
 
   async function award(offer: Offer) {
     setIsBusy(true);
     setError(null);
     try {
-      onChange(await api.award(slug, campaign.id, offer.id));
+      const days = Number(optOutDays);
+      const deadline = new Date(Date.now() + days * 86_400_000).toISOString();
+      onChange(await api.award(slug, campaign.id, offer.id, deadline));
       offers.reload();
     } catch (caught) {
       setError(asApiError(caught));
@@ -435,6 +495,11 @@ function StaffSection({
   }
 
   const commitments = campaign.commitments ?? [];
+  // The awarded offer, or the cheapest at the committed volume, drawn against the volume reached.
+  const chartOffer =
+    offers.state === 'ready'
+      ? (offers.data.offers.find((offer) => offer.isAwarded) ?? offers.data.offers[0] ?? null)
+      : null;
   return (
     <>
       <section className="card" aria-labelledby="staff-commitments">
@@ -462,8 +527,13 @@ function StaffSection({
               </thead>
               <tbody>
                 {commitments.map((c) => (
-                  <tr key={c.organisationId}>
-                    <th scope="row">{c.organisationName}</th>
+                  <tr key={c.organisationId} className={c.optedOutAt ? 'row-opted-out' : undefined}>
+                    <th scope="row">
+                      {c.organisationName}
+                      {c.optedOutAt ? (
+                        <span className="badge badge-opted-out">{t('purchasing.optOut.out')}</span>
+                      ) : null}
+                    </th>
                     <td className="number" data-label={t('purchasing.award.quantity')}>
                       {formatNumber(c.quantity)}
                     </td>
@@ -485,6 +555,23 @@ function StaffSection({
           {t('purchasing.offers.title')}
         </h2>
         {error ? <ErrorBanner error={error} /> : null}
+        {campaign.status === 'closed' && commitments.length > 0 ? (
+          <div className="field field-inline">
+            <label htmlFor="opt-out-days">{t('purchasing.optOut.delay')}</label>
+            <select
+              id="opt-out-days"
+              value={optOutDays}
+              onChange={(event) => setOptOutDays(event.target.value)}
+            >
+              {['3', '7', '14', '30'].map((days) => (
+                <option key={days} value={days}>
+                  {t('purchasing.optOut.days', { count: Number(days) })}
+                </option>
+              ))}
+            </select>
+            <p className="field-hint">{t('purchasing.optOut.delayHint')}</p>
+          </div>
+        ) : null}
         {offers.state === 'loading' ? <Loading /> : null}
         {offers.state === 'failed' ? <ErrorBanner error={offers.error} onRetry={offers.reload} /> : null}
         {offers.state === 'ready' && offers.data.offers.length === 0 ? (
@@ -518,6 +605,11 @@ function StaffSection({
                       {offer.supplierName}
                       {offer.isAwarded ? (
                         <span className="badge badge-campaign-awarded">{t('purchasing.offers.awarded')}</span>
+                      ) : null}
+                      {offer.source === 'supplier-link' ? (
+                        <span className="badge badge-status-pending">
+                          {t('purchasingRfq.offerSource.supplier-link')}
+                        </span>
                       ) : null}
                     </th>
                     <td data-label={t('purchasing.offers.tiers')}>
@@ -568,6 +660,14 @@ function StaffSection({
             </table>
           </div>
         ) : null}
+        {chartOffer ? (
+          <PriceTiersChart
+            schedule={chartOffer.schedule}
+            reachedQuantity={campaign.award?.totalQuantity ?? campaign.aggregate.totalQuantity ?? null}
+            unit={campaign.unit}
+            title={`${t('purchasingCharts.priceTiers.title')} — ${chartOffer.supplierName}`}
+          />
+        ) : null}
         {campaign.status === 'open' ? (
           <p className="muted">{t('purchasing.offers.awardAfterDeadline')}</p>
         ) : null}
@@ -575,6 +675,7 @@ function StaffSection({
           <OfferForm slug={slug} campaignId={campaign.id} onAdded={offers.reload} />
         ) : null}
       </section>
+      <RfqPanel slug={slug} campaign={campaign} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { useFormatDate } from '../../components/format.ts';
 import { Icon } from '../../components/icons.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { NetworkUnavailable } from '../networks/network-unavailable.tsx';
+import { type EligibilityDraft, EligibilityFields, OPEN_TO_ALL } from './eligibility.tsx';
 
 export const ALLOCATION_RULES = ['equal-unit-price', 'proportional-with-fixed-costs', 'shapley'] as const;
 
@@ -33,7 +34,7 @@ export function PurchasingPage() {
   const { canManage } = campaigns.data;
   return (
     <div className="page">
-      <header className="page-header">
+      <header className="page-header savings-header">
         <div className="page-header-icon">
           <Icon name="purchasing" size={28} />
         </div>
@@ -41,6 +42,12 @@ export function PurchasingPage() {
           <h1>{title}</h1>
           <p className="muted">{t('purchasing.intro')}</p>
         </div>
+        <Link
+          className="button button-secondary button-small savings-link"
+          to={`/n/${slug}/purchasing/savings`}
+        >
+          {t('purchasingSavings.link')}
+        </Link>
       </header>
       {canManage && !isCreating ? (
         <p>
@@ -105,6 +112,7 @@ function NewCampaignForm({ slug, onCancel }: { slug: string; onCancel: () => voi
   const [unit, setUnit] = useState('');
   const [deadline, setDeadline] = useState('');
   const [rule, setRule] = useState<(typeof ALLOCATION_RULES)[number]>('equal-unit-price');
+  const [eligibility, setEligibility] = useState<EligibilityDraft>(OPEN_TO_ALL);
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
@@ -121,6 +129,7 @@ function NewCampaignForm({ slug, onCancel }: { slug: string; onCancel: () => voi
         // A local date and time from the picker, sent with its offset.
         commitmentDeadline: deadline ? new Date(deadline).toISOString() : '',
         allocationRule: rule,
+        eligibility,
       });
       void navigate(`/n/${slug}/purchasing/${created.id}`);
     } catch (caught) {
@@ -199,6 +208,11 @@ function NewCampaignForm({ slug, onCancel }: { slug: string; onCancel: () => voi
             </div>
           ))}
         </fieldset>
+        <EligibilityFields
+          value={eligibility}
+          onChange={setEligibility}
+          error={fieldError(error, 'eligibility')}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={isBusy}>
             {t('purchasing.open')}
