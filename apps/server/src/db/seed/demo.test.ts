@@ -47,6 +47,37 @@ describe('demo: the building cluster shows group purchasing and shared needs', (
     );
   });
 
+  it('has campaigns at every stage: open, offers in, awarded with the opt-out window open, awarded', async () => {
+    const campaigns = (await get('federation@demo.meute.fr', base)).json().campaigns;
+    const statusOf = (title: string) => campaigns.find((c: { title: string }) => c.title === title)?.status;
+    assert.deepEqual(
+      [
+        'Électricité verte 2027',
+        'Équipements de protection chantier 2027',
+        'Assurance flotte de véhicules utilitaires 2027',
+        'Peinture des locaux — printemps 2026',
+        'Fournitures de bureau 2026',
+      ].map(statusOf),
+      ['open', 'closed', 'awarded', 'awarded', 'awarded'],
+    );
+    const insurance = campaigns.find((c: { title: string }) => c.title.startsWith('Assurance'));
+    const award = (await get('federation@demo.meute.fr', `${base}/${insurance.id}`)).json().award;
+    assert.equal(award.isFinal, false, 'companies may still opt out');
+    assert.equal(award.shares.length, 5, 'one of six opted out');
+  });
+
+  it('shows S6 step 4: seven companies repainted their premises together for 15 % less', async () => {
+    const campaigns = (await get('federation@demo.meute.fr', base)).json().campaigns;
+    const paint = campaigns.find((c: { title: string }) => c.title.startsWith('Peinture'));
+    const detail = (await get('federation@demo.meute.fr', `${base}/${paint.id}`)).json();
+    assert.equal(detail.award.isFinal, true);
+    assert.equal(detail.award.shares.length, 7);
+    for (const share of detail.award.shares) {
+      assert.equal(share.shareCents, share.quantity * 8_330);
+      assert.equal(share.standAloneCostCents, share.quantity * 9_800);
+    }
+  });
+
   it('gives the staff a shared-need board: three companies want the same security audit', async () => {
     const board = await get('federation@demo.meute.fr', '/api/networks/cluster-batiment-rhone/needs/board');
     assert.equal(board.statusCode, 200, board.body);
