@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/page-title.ts';
 import { NetworkUnavailable } from '../networks/network-unavailable.tsx';
 import { KindBadge } from './kind-badge.tsx';
 import { NeedForm } from './need-form.tsx';
+import { NeedsNav } from './needs-nav.tsx';
 import { ProjectList } from './project-list.tsx';
 import { SharedNeedBoard } from './shared-need-board.tsx';
 
@@ -47,6 +48,7 @@ export function NeedsPage() {
           <p className="muted">{t('needs.intro')}</p>
         </div>
       </header>
+      <NeedsNav slug={slug} />
 
       {data.canManage ? <SharedNeedBoard slug={slug} /> : null}
       <ProjectList slug={slug} />
