@@ -1,3 +1,4 @@
+export * from './aid-schemes/index.ts';
 export * from './csv-dialect.ts';
 export * from './email.ts';
 export * from './french-text.ts';
@@ -6,6 +7,7 @@ export * from './headcount.ts';
 export * from './naf.ts';
 export * from './needs/index.ts';
 export * from './purchasing/index.ts';
+export * from './relocation/index.ts';
 export * from './roles.ts';
 export * from './session-policy.ts';
 export * from './siren.ts';
