@@ -81,6 +81,16 @@ write(
   `{${centroids.map((c) => `"${c.code}":[${round(c.lon, 4)},${round(c.lat, 4)}]`).join(',\n')}}\n`,
 );
 
+// ---- NUTS-3 codes of France (eForms places of performance) ----
+// Each French NUTS-3 area is a département: the label is enough to join them (see reference.ts).
+const nuts = readJson<{ code: string; fr: string }[]>('eforms/nuts-fra-lvl3.json').sort((a, b) =>
+  a.code < b.code ? -1 : 1,
+);
+write(
+  path.join(serverData, 'nuts3-fr.json'),
+  `{${nuts.map((n) => `${JSON.stringify(n.code)}:${JSON.stringify(n.fr)}`).join(',\n')}}\n`,
+);
+
 // ---- Boundaries for the web map ----
 type Position = [number, number];
 type Ring = Position[];

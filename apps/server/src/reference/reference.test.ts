@@ -169,3 +169,18 @@ describe('NAF and headcount', () => {
     assert.equal(headcountBands()[0]?.code, 'NN');
   });
 });
+
+describe('NUTS-3 points', () => {
+  it('gives every French NUTS-3 area its département’s point', async () => {
+    const { nutsPoint, nutsPointCount } = await import('./reference.ts');
+    assert.equal(nutsPointCount(), 101);
+    // Calvados (FRD11): its communes' mean lies near Caen, within the département.
+    const calvados = nutsPoint('FRD11');
+    assert.ok(
+      calvados && calvados.lon > -1.2 && calvados.lon < 0 && calvados.lat > 48.9 && calvados.lat < 49.4,
+      JSON.stringify(calvados),
+    );
+    assert.equal(nutsPoint('FRZZZ'), null);
+    assert.ok(nutsPoint('frd11'), 'case does not matter');
+  });
+});

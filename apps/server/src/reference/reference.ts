@@ -396,3 +396,65 @@ export function communesWithin(center: LonLat, km: number): Commune[] {
   }
   return found.sort((a, b) => a.km - b.km).map((entry) => toCommune(entry.commune));
 }
+
+/** A name as written in different lists (« Val-d’Oise », « Val-d'Oise », « VAL D OISE »). */
+const nameKey = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+let departementCentres: Map<string, LonLat> | undefined;
+let nutsPoints: Map<string, LonLat> | undefined;
+
+/**
+ * A point for a whole département: the mean of its communes' centroids — close enough to measure
+ * "within 60 km" when a notice names only the département. Null for an unknown code.
+ */
+export function departementCentre(code: string): LonLat | null {
+  if (!departementCentres) {
+    const sums = new Map<string, { lon: number; lat: number; n: number }>();
+    for (const commune of territory().communes.values()) {
+      if (!commune.point) continue;
+      const sum = sums.get(commune.departement.code) ?? { lon: 0, lat: 0, n: 0 };
+      sum.lon += commune.point.lon;
+      sum.lat += commune.point.lat;
+      sum.n += 1;
+      sums.set(commune.departement.code, sum);
+    }
+    departementCentres = new Map(
+      [...sums].map(([departement, sum]) => [
+        departement,
+        Object.freeze({
+          lon: Math.round((sum.lon / sum.n) * 1e4) / 1e4,
+          lat: Math.round((sum.lat / sum.n) * 1e4) / 1e4,
+        }),
+      ]),
+    );
+  }
+  return departementCentres.get(code.trim().toUpperCase()) ?? null;
+}
+
+/**
+ * The point of a French NUTS-3 area (eForms places of performance): each is a département, joined
+ * by its name, and gets the département's centre. Null for an unknown or non-French code.
+ */
+export function nutsPoint(code: string): LonLat | null {
+  if (!nutsPoints) {
+    const byName = new Map([...territory().departements.values()].map((d) => [nameKey(d.name), d.code]));
+    nutsPoints = new Map();
+    for (const [nuts, label] of Object.entries(readOwnData<Record<string, string>>('nuts3-fr'))) {
+      const point = departementCentre(byName.get(nameKey(label)) ?? '');
+      if (point) nutsPoints.set(nuts, point);
+    }
+  }
+  return nutsPoints.get(code.trim().toUpperCase()) ?? null;
+}
+
+/** How many French NUTS-3 codes have a point (every one of them, the reference test checks). */
+export function nutsPointCount(): number {
+  nutsPoint('');
+  return nutsPoints?.size ?? 0;
+}
