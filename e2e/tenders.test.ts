@@ -88,8 +88,8 @@ describe('joint tenders: enter, import, compose a grouping', { skip }, () => {
     const { page } = await newSession(browser, app.url);
     await signIn(page, 'animatrice@demo.meute.fr');
     await openTenders(page);
-    await page.getByRole('button', { name: 'Importer un avis eForms' }).click();
-    await page.getByLabel('Fichier XML eForms').setInputFiles({
+    await page.getByRole('button', { name: 'Importer un avis (eForms ou BOAMP)' }).click();
+    await page.getByLabel('Fichier de l’avis (XML eForms ou JSON BOAMP)').setInputFiles({
       name: 'avis.xml',
       mimeType: 'application/xml',
       buffer: Buffer.from('<?xml version="1.0"?>\n<ContractNotice>\n  <a></b>\n</ContractNotice>'),
@@ -97,10 +97,31 @@ describe('joint tenders: enter, import, compose a grouping', { skip }, () => {
     await page.getByRole('button', { name: 'Importer l’avis' }).click();
     await page.getByText(/ligne 3/).waitFor();
     await page
-      .getByLabel('Fichier XML eForms')
+      .getByLabel('Fichier de l’avis (XML eForms ou JSON BOAMP)')
       .setInputFiles(`${ROOT}/packages/domain/src/tenders/fixtures/cn_24_minimal.xml`);
     await page.getByRole('button', { name: 'Importer l’avis' }).click();
     await page.getByRole('heading', { level: 2, name: 'Lots et exigences' }).waitFor();
     await page.getByText('importé d’eForms').waitFor();
+
+    // A BOAMP notice of the open data, its place a département.
+    await openTenders(page);
+    await page.getByRole('button', { name: 'Importer un avis (eForms ou BOAMP)' }).click();
+    await page.getByLabel('Fichier de l’avis (XML eForms ou JSON BOAMP)').setInputFiles({
+      name: 'boamp.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          idweb: '26-104512',
+          objet: 'Maintenance des chaudières des écoles',
+          nomacheteur: 'Ville de Caen',
+          datelimitereponse: '2030-01-15T12:00:00+01:00',
+          code_departement: ['14'],
+          descripteur_libelle: ['Chauffage'],
+        }),
+      ),
+    });
+    await page.getByRole('button', { name: 'Importer l’avis' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Maintenance des chaudières des écoles' }).waitFor();
+    await page.getByText('importé du BOAMP').waitFor();
   });
 });

@@ -15,17 +15,23 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { aidSchemesRoutes } from './modules/aid-schemes/aid-schemes.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { funderReportsRoutes } from './modules/funder-reports/funder-reports.routes.ts';
+import { groupementsRoutes } from './modules/groupements/groupements.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { membershipRoutes } from './modules/membership/membership.routes.ts';
 import { needsRoutes } from './modules/needs/needs.routes.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes.ts';
 import { rfqRoutes } from './modules/purchasing/rfq.routes.ts';
 import { savingsRoutes } from './modules/purchasing/savings.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
+import { relocationRoutes } from './modules/relocation/relocation.routes.ts';
+import { showcaseRoutes } from './modules/showcase/showcase.routes.ts';
 import { tendersRoutes } from './modules/tenders/tenders.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -89,8 +95,21 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           description: 'Needs, offers and ideas; the shared-need board; collective projects',
         },
         {
+          name: 'aid-schemes',
+          description: 'Aid schemes: the catalogue of public funding, and who may claim which, and why',
+        },
+        {
+          name: 'relocation',
+          description:
+            'The relocation challenge: outside suppliers, member companies proposed, amounts brought back',
+        },
+        {
           name: 'tenders',
           description: 'Joint tenders: manual entry, eForms import, CPV mapping, consortium builder',
+        },
+        {
+          name: 'showcase',
+          description: 'The public showcase of a network’s collective offer, and what each member shows',
         },
       ],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'meute_session' } } },
@@ -116,7 +135,13 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(rfqRoutes(context.services.rfq));
   await app.register(savingsRoutes(context.services.savings));
   await app.register(needsRoutes(context.services.needs));
+  await app.register(funderReportsRoutes(context.services.funderReports));
+  await app.register(relocationRoutes(context.services.relocation));
+  await app.register(projectsRoutes(context.services.projects));
   await app.register(tendersRoutes(context.services.tenders));
+  await app.register(groupementsRoutes(context.services.groupements));
+  await app.register(aidSchemesRoutes(context.services.aidSchemes));
+  await app.register(showcaseRoutes(context.services.showcase));
   await app.register(referenceRoutes());
 
   if (serveSpa) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -3,9 +3,15 @@ import type { Database } from './db/database.ts';
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.ts';
 import { createAccountsRepository } from './modules/accounts/accounts.repository.ts';
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
+import { createAidSchemesRepository } from './modules/aid-schemes/aid-schemes.repository.ts';
+import { createAidSchemesService } from './modules/aid-schemes/aid-schemes.service.ts';
 import { createDirectoryRepository } from './modules/directory/directory.repository.ts';
 import { createDirectoryService } from './modules/directory/directory.service.ts';
 import { referenceLookups } from './modules/directory/reference-lookups.ts';
+import { createFunderReportsRepository } from './modules/funder-reports/funder-reports.repository.ts';
+import { createFunderReportsService } from './modules/funder-reports/funder-reports.service.ts';
+import { createGroupementsRepository } from './modules/groupements/groupements.repository.ts';
+import { createGroupementsService } from './modules/groupements/groupements.service.ts';
 import { createImportsService } from './modules/imports/imports.service.ts';
 import { createMembershipRepository } from './modules/membership/membership.repository.ts';
 import { createMembershipService } from './modules/membership/membership.service.ts';
@@ -14,12 +20,18 @@ import { createNeedsService } from './modules/needs/needs.service.ts';
 import { createNetworksRepository } from './modules/networks/networks.repository.ts';
 import { createNetworksService } from './modules/networks/networks.service.ts';
 import { createOutboxService } from './modules/outbox/outbox.service.ts';
+import { createProjectsRepository } from './modules/projects/projects.repository.ts';
+import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createPurchasingRepository } from './modules/purchasing/purchasing.repository.ts';
 import { createPurchasingService } from './modules/purchasing/purchasing.service.ts';
 import { createRfqRepository } from './modules/purchasing/rfq.repository.ts';
 import { createRfqService } from './modules/purchasing/rfq.service.ts';
 import { createSavingsRepository } from './modules/purchasing/savings.repository.ts';
 import { createSavingsService } from './modules/purchasing/savings.service.ts';
+import { createRelocationRepository } from './modules/relocation/relocation.repository.ts';
+import { createRelocationService } from './modules/relocation/relocation.service.ts';
+import { createShowcaseRepository } from './modules/showcase/showcase.repository.ts';
+import { createShowcaseService } from './modules/showcase/showcase.service.ts';
 import { createTendersRepository } from './modules/tenders/tenders.repository.ts';
 import { createTendersService } from './modules/tenders/tenders.service.ts';
 
@@ -42,7 +54,12 @@ export function createContext(
     rfq: createRfqRepository(),
     savings: createSavingsRepository(),
     needs: createNeedsRepository(),
+    relocation: createRelocationRepository(),
+    projects: createProjectsRepository(),
     tenders: createTendersRepository(),
+    groupements: createGroupementsRepository(),
+    aidSchemes: createAidSchemesRepository(),
+    showcase: createShowcaseRepository(),
   };
   const reference = referenceLookups();
   const services = {
@@ -89,10 +106,40 @@ export function createContext(
       mailer,
       publicUrl: config.publicUrl,
     }),
+    relocation: createRelocationService({
+      db,
+      relocation: repositories.relocation,
+      networks: repositories.networks,
+      reference,
+    }),
     needs: createNeedsService({ db, needs: repositories.needs, networks: repositories.networks }),
+    funderReports: createFunderReportsService({
+      db,
+      reports: createFunderReportsRepository(),
+      networks: repositories.networks,
+      reference,
+    }),
+    projects: createProjectsService({ db, projects: repositories.projects, networks: repositories.networks }),
     tenders: createTendersService({
       db,
       tenders: repositories.tenders,
+      networks: repositories.networks,
+      reference,
+    }),
+    groupements: createGroupementsService({
+      db,
+      groupements: repositories.groupements,
+      networks: repositories.networks,
+    }),
+    aidSchemes: createAidSchemesService({
+      db,
+      aidSchemes: repositories.aidSchemes,
+      networks: repositories.networks,
+      reference,
+    }),
+    showcase: createShowcaseService({
+      db,
+      showcase: repositories.showcase,
       networks: repositories.networks,
       reference,
     }),

@@ -132,6 +132,41 @@ export const boardDecisionRequest = z.strictObject({
 });
 export type BoardDecisionRequest = z.infer<typeof boardDecisionRequest>;
 
+export const boardSplitRequest = z.strictObject({
+  /** Every need of the group as the board showed it. */
+  needIds: z.array(z.uuid()).min(2).max(200),
+  /** The needs to take apart from the others: they stay together, never again with the rest. */
+  partIds: z.array(z.uuid()).min(1).max(199),
+});
+export type BoardSplitRequest = z.infer<typeof boardSplitRequest>;
+
+/** A concept of the engine's thesaurus: the default ones, and the sets staff added. */
+export const synonymSetSchema = z.object({
+  /** Null for a default concept (not editable). */
+  id: z.uuid().nullable(),
+  conceptId: z.string(),
+  label: z.string(),
+  terms: z.array(z.string()),
+  /** Where it comes from: Meute's default thesaurus, or this network's staff. */
+  source: z.enum(['default', 'network']),
+});
+export type SynonymSet = z.infer<typeof synonymSetSchema>;
+export const thesaurusSchema = z.object({ sets: z.array(synonymSetSchema) });
+export type NetworkThesaurus = z.infer<typeof thesaurusSchema>;
+
+export const saveSynonymSetRequest = z.strictObject({
+  /** A default concept's id to extend it; omitted for a concept of the network's own. */
+  conceptId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional(),
+  label: text(120).min(1),
+  /** Words or phrases meaning the same thing, as people write them. */
+  terms: z.array(text(80).min(1)).min(1).max(50),
+});
+export type SaveSynonymSetRequest = z.infer<typeof saveSynonymSetRequest>;
+export const synonymSetParams = z.strictObject({ slug, id: z.uuid() });
+
 export const createProjectRequest = z.strictObject({
   title: text(200).min(1),
   description: text(4000).default(''),

@@ -40,6 +40,11 @@ export const importTenderRequest = z.strictObject({
   xml: z.string().min(1).max(900_000),
 });
 
+export const importBoampRequest = z.strictObject({
+  /** A BOAMP notice as the open data gives it (a JSON record), as text. */
+  boamp: z.string().min(1).max(2_000_000),
+});
+
 export const cpvMappingSchema = z.strictObject({
   rules: z
     .array(
@@ -74,7 +79,7 @@ export const tenderSummarySchema = z.object({
   title: z.string(),
   buyer: z.string(),
   submissionDeadline: z.string().nullable(),
-  source: z.enum(['manual', 'eforms']),
+  source: z.enum(['manual', 'eforms', 'boamp']),
   lotCount: z.number().int(),
   createdAt: z.string(),
 });
@@ -95,7 +100,11 @@ const nearestSchema = z.object({
   leftOut: z.string().nullable(),
 });
 
+const lonLatSchema = z.object({ lon: z.number(), lat: z.number() });
+
 export const consortiumRunSchema = z.object({
+  /** Where distances are measured from (the place of performance), when known. */
+  place: lonLatSchema.nullable().optional(),
   status: z.enum(['optimal', 'time-limit', 'infeasible', 'time-limit-no-grouping']),
   ranAt: z.string(),
   bounds: z.object({
@@ -118,6 +127,8 @@ export const consortiumRunSchema = z.object({
           workShare: z.number(),
           lotIds: z.array(z.string()),
           pinned: z.boolean(),
+          /** Where the company is, for the map; absent in runs stored before it was kept. */
+          point: lonLatSchema.nullable().optional(),
         }),
       ),
       coverage: z.array(
@@ -144,6 +155,17 @@ export const consortiumRunSchema = z.object({
           quantity: z.number(),
           available: z.number(),
           nearest: z.array(nearestSchema),
+          /** Companies outside the network, in the directory the person may read, that hold it. */
+          outside: z
+            .array(
+              z.object({
+                organisationId: z.string(),
+                name: z.string(),
+                networkName: z.string(),
+                distanceKm: z.number().nullable(),
+              }),
+            )
+            .optional(),
         }),
       ),
     })
@@ -158,6 +180,15 @@ export const tenderDetailSchema = tenderSummarySchema.extend({
   canManage: z.boolean(),
   /** The network's member organisations, to pin or exclude (staff). */
   organisations: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The network's past groupings (staff), to start the builder again from a team that worked together. */
+  pastTeams: z.array(
+    z.object({
+      groupementId: z.string(),
+      tenderTitle: z.string(),
+      status: z.string(),
+      members: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  ),
   lastRun: consortiumRunSchema.nullable(),
 });
 export type TenderDetail = z.infer<typeof tenderDetailSchema>;

@@ -337,6 +337,18 @@ export interface NeedLinkDecisionsTable {
   decided_at: CreatedAt;
 }
 
+/** Staff's synonym sets added to the shared-need engine's default thesaurus. */
+export interface NetworkSynonymSetsTable {
+  id: Generated<string>;
+  network_id: string;
+  concept_id: string;
+  label: string;
+  terms: string[];
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ProjectsTable {
   id: Generated<string>;
   network_id: string;
@@ -363,13 +375,91 @@ export interface ProjectNeedsTable {
   network_id: string;
 }
 
+export interface ProjectNetworksTable {
+  project_id: string;
+  network_id: string;
+  added_by: string | null;
+  added_at: CreatedAt;
+}
+
+export interface ProjectMilestonesTable {
+  id: Generated<string>;
+  project_id: string;
+  title: string;
+  /** A date, 'YYYY-MM-DD'. */
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  done_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type ProjectBudgetKindColumn = 'expense' | 'funding';
+export type ProjectFundingStatusColumn = 'planned' | 'requested' | 'obtained';
+
+export interface ProjectBudgetLinesTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: ProjectBudgetKindColumn;
+  label: string;
+  /** bigint, read back as a string by the driver. */
+  amount_cents: ColumnType<string, number | string, number | string>;
+  funder_name: string | null;
+  funding_status: ProjectFundingStatusColumn | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProjectDocumentsTable {
+  id: Generated<string>;
+  project_id: string;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  bytes: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: CreatedAt;
+}
+
+export type ProjectEventKindColumn = 'decision' | 'outcome' | 'stage-change';
+
+export interface ProjectEventsTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: ProjectEventKindColumn;
+  text: string;
+  occurred_on: ColumnType<string, string, string>;
+  from_stage: ProjectStageColumn | null;
+  to_stage: ProjectStageColumn | null;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export type ProjectIndicatorKindColumn =
+  | 'jobs-kept'
+  | 'jobs-created'
+  | 'trainees'
+  | 'local-purchases-cents'
+  | 'amount-raised-cents';
+
+export interface ProjectIndicatorsTable {
+  id: Generated<string>;
+  project_id: string;
+  kind: ProjectIndicatorKindColumn;
+  /** bigint, read back as a string: a count, or euro cents for the *-cents kinds. */
+  value: ColumnType<string, number | string, number | string>;
+  period_on: ColumnType<string, string, string>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface TendersTable {
   id: Generated<string>;
   network_id: string;
   title: string;
   buyer: Generated<string>;
   submission_deadline: Timestamp | null;
-  source: 'manual' | 'eforms';
+  source: 'manual' | 'eforms' | 'boamp';
   notice_id: string | null;
   /** The domain's Tender (JSON). */
   body: ColumnType<unknown, string, string>;
@@ -381,9 +471,160 @@ export interface TendersTable {
   last_run_by: string | null;
 }
 
+export type GroupementStatusColumn = 'forming' | 'go' | 'no-go' | 'submitted' | 'won' | 'lost';
+
+export interface GroupementsTable {
+  id: Generated<string>;
+  tender_id: string;
+  network_id: string;
+  kind: 'conjoint' | 'solidaire';
+  mandataire_id: string | null;
+  status: ColumnType<GroupementStatusColumn, GroupementStatusColumn | undefined, GroupementStatusColumn>;
+  decision_reason: Generated<string>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  outcome_value_cents: ColumnType<string | null, number | null | undefined, number | null>;
+  outcome_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface GroupementMembersTable {
+  groupement_id: string;
+  organisation_id: string;
+  lot_ids: ColumnType<string[], string[] | undefined, string[]>;
+  work_share_bp: number;
+}
+
+export interface GroupementMemberPricesTable {
+  groupement_id: string;
+  organisation_id: string;
+  price_cents: ColumnType<string, number, number>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface GroupementDocumentsTable {
+  id: Generated<string>;
+  groupement_id: string;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  bytes: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: CreatedAt;
+}
+
+export interface PriceRevisionRoundsTable {
+  id: Generated<string>;
+  groupement_id: string;
+  cut_bp: number | null;
+  cut_cents: ColumnType<string | null, number | null, number | null>;
+  total_cut_cents: ColumnType<string, number, number>;
+  basis: 'price' | 'work-share';
+  note: Generated<string>;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  closed_at: Timestamp | null;
+}
+
+export interface PriceRevisionAnswersTable {
+  round_id: string;
+  organisation_id: string;
+  share_cents: ColumnType<string, number, number>;
+  accepted: boolean | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+}
+
 export interface TenderCpvMappingsTable {
   network_id: string;
   rules: ColumnType<{ cpv: string; competences: string[] }[], string | undefined, string>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type ExternalSupplierStatusColumn = 'open' | 'in-talks' | 'replaced' | 'dropped';
+
+/** The relocation challenge: what a member buys outside the network (confidential to it and staff). */
+export interface ExternalSuppliersTable {
+  id: Generated<string>;
+  network_id: string;
+  organisation_id: string;
+  what: string;
+  naf_code: string | null;
+  competence_ids: Generated<string[]>;
+  required_certifications: Generated<string[]>;
+  supplier_name: Generated<string>;
+  supplier_place: Generated<string>;
+  yearly_amount_cents: BigCents;
+  status: Generated<ExternalSupplierStatusColumn>;
+  replaced_by_organisation_id: string | null;
+  amount_brought_back_cents: BigCents | null;
+  replaced_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+/** View: « purchases made locally » per network, year and territory of the buying member. */
+export interface RelocationBroughtBackByYearView {
+  network_id: string;
+  year: number;
+  departement_code: string | null;
+  region_code: string | null;
+  replaced_count: number;
+  brought_back_cents: string;
+}
+
+export interface AidSchemesTable {
+  id: Generated<string>;
+  network_id: string;
+  name: string;
+  funder: Generated<string>;
+  level: 'territorial' | 'national' | 'european';
+  description: Generated<string>;
+  url: Generated<string>;
+  categories: Generated<string[]>;
+  naf_sections: Generated<string[]>;
+  naf_divisions: Generated<string[]>;
+  regions: Generated<string[]>;
+  departements: Generated<string[]>;
+  project_stages: Generated<string[]>;
+  amount_min_cents: BigCents | null;
+  amount_max_cents: BigCents | null;
+  /** `date` columns, read as `YYYY-MM-DD` text. */
+  opens_on: string | null;
+  closes_on: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface NetworkShowcasesTable {
+  network_id: string;
+  is_published: Generated<boolean>;
+  headline_fr: Generated<string>;
+  headline_en: Generated<string>;
+  description_fr: Generated<string>;
+  description_en: Generated<string>;
+  contact_email: string | null;
+  published_at: Timestamp | null;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ShowcaseConsentsTable {
+  network_id: string;
+  organisation_id: string;
+  show_identity: Generated<boolean>;
+  show_competences: Generated<boolean>;
+  show_certifications: Generated<boolean>;
+  show_references: Generated<boolean>;
+  territory_level: Generated<'none' | 'departement' | 'commune'>;
+  contact_email: string | null;
   updated_by: string | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -416,11 +657,29 @@ export interface DB {
   purchase_allocations: PurchaseAllocationsTable;
   needs: NeedsTable;
   need_link_decisions: NeedLinkDecisionsTable;
+  network_synonym_sets: NetworkSynonymSetsTable;
   projects: ProjectsTable;
   project_members: ProjectMembersTable;
   project_needs: ProjectNeedsTable;
+  project_networks: ProjectNetworksTable;
+  project_milestones: ProjectMilestonesTable;
+  project_budget_lines: ProjectBudgetLinesTable;
+  project_documents: ProjectDocumentsTable;
+  project_events: ProjectEventsTable;
+  project_indicators: ProjectIndicatorsTable;
   tenders: TendersTable;
   tender_cpv_mappings: TenderCpvMappingsTable;
+  groupements: GroupementsTable;
+  groupement_members: GroupementMembersTable;
+  groupement_member_prices: GroupementMemberPricesTable;
+  groupement_documents: GroupementDocumentsTable;
+  price_revision_rounds: PriceRevisionRoundsTable;
+  price_revision_answers: PriceRevisionAnswersTable;
+  aid_schemes: AidSchemesTable;
+  external_suppliers: ExternalSuppliersTable;
+  relocation_brought_back_by_year: RelocationBroughtBackByYearView;
+  network_showcases: NetworkShowcasesTable;
+  showcase_consents: ShowcaseConsentsTable;
 }
 
 /** Tables in an order where every table comes after the tables it references (backup, restore). */
@@ -451,9 +710,26 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'purchase_allocations',
   'needs',
   'need_link_decisions',
+  'network_synonym_sets',
   'projects',
   'project_members',
   'project_needs',
+  'project_networks',
+  'project_milestones',
+  'project_budget_lines',
+  'project_documents',
+  'project_events',
+  'project_indicators',
   'tenders',
   'tender_cpv_mappings',
+  'groupements',
+  'groupement_members',
+  'groupement_member_prices',
+  'groupement_documents',
+  'price_revision_rounds',
+  'price_revision_answers',
+  'aid_schemes',
+  'external_suppliers',
+  'network_showcases',
+  'showcase_consents',
 ] as const satisfies readonly (keyof DB)[];

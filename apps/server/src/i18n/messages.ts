@@ -120,6 +120,26 @@ const messages = {
     fr: 'Seule une entreprise adhérente du réseau dépose des besoins, par l’un de ses dirigeants ou collaborateurs.',
     en: 'Only a member company of the network posts needs, through one of its leaders or employees.',
   },
+  'error.NOT_A_RELOCATION_BUYER': {
+    fr: 'Seule une entreprise adhérente du réseau liste ses fournisseurs extérieurs, par l’un de ses dirigeants ou collaborateurs.',
+    en: 'Only a member company of the network lists its outside suppliers, through one of its leaders or employees.',
+  },
+  'detail.RELOCATION_ORGANISATION_REQUIRED': {
+    fr: 'précisez pour quelle entreprise vous achetez',
+    en: 'say which company buys it',
+  },
+  'detail.RELOCATION_REPLACED_BY_REQUIRED': {
+    fr: 'choisissez l’entreprise adhérente qui remplace le fournisseur',
+    en: 'choose the member company that replaces the supplier',
+  },
+  'detail.RELOCATION_AMOUNT_REQUIRED': {
+    fr: 'indiquez le montant annuel rapatrié dans le réseau',
+    en: 'give the yearly amount brought back into the network',
+  },
+  'detail.RELOCATION_SELF': {
+    fr: 'une entreprise ne se remplace pas elle-même',
+    en: 'a company cannot replace itself',
+  },
   'error.NEED_WITHDRAWN': {
     fr: 'Ce besoin a été retiré : il ne peut plus être modifié.',
     en: 'This need has been withdrawn: it can no longer be changed.',
@@ -128,9 +148,114 @@ const messages = {
     fr: 'Le fichier XML est illisible, ligne {line}, colonne {column} : {detail}. Rien n’a été importé.',
     en: 'The XML file cannot be read, line {line}, column {column}: {detail}. Nothing was imported.',
   },
+  'error.GROUPEMENT_NOT_FORMING': {
+    fr: 'Ce groupement n’est plus en constitution : sa composition ne se modifie plus.',
+    en: 'This groupement is no longer forming: its make-up can no longer change.',
+  },
+  'error.GROUPEMENT_STATUS_CHANGE': {
+    fr: 'Ce groupement ne peut pas passer de « {from} » à « {to} ».',
+    en: 'This groupement cannot go from “{from}” to “{to}”.',
+  },
+  'error.PRICE_REVISION_CLOSED': {
+    fr: 'Ce tour de révision de prix est clos.',
+    en: 'This price revision round is closed.',
+  },
+  'detail.GROUPEMENT_NO_MEMBERS': {
+    fr: 'le groupement n’a aucun membre',
+    en: 'the groupement has no member',
+  },
+  'detail.GROUPEMENT_DUPLICATE_MEMBER': {
+    fr: 'une entreprise figure deux fois',
+    en: 'a company is listed twice',
+  },
+  'detail.GROUPEMENT_SHARES_NOT_FULL': {
+    fr: 'les parts de travail doivent totaliser 100 %',
+    en: 'the work shares must add up to 100 %',
+  },
+  'detail.GROUPEMENT_SHARE_OUT_OF_RANGE': {
+    fr: 'une part de travail est entre 0 et 100 %',
+    en: 'a work share is between 0 and 100 %',
+  },
+  'detail.GROUPEMENT_MANDATAIRE_REQUIRED': {
+    fr: 'un groupement de plusieurs entreprises ou solidaire désigne un mandataire',
+    en: 'a groupement of several companies, or a solidaire one, names a mandataire',
+  },
+  'detail.GROUPEMENT_MANDATAIRE_NOT_MEMBER': {
+    fr: 'le mandataire doit être membre du groupement',
+    en: 'the mandataire must be a member of the groupement',
+  },
+  'detail.GROUPEMENT_UNKNOWN_LOT': {
+    fr: 'ce lot n’existe pas dans l’appel d’offres',
+    en: 'this lot does not exist in the tender',
+  },
+  'detail.GROUPEMENT_LOT_NOT_COVERED': {
+    fr: 'un lot de l’appel d’offres n’est confié à aucun membre',
+    en: 'a lot of the tender is given to no member',
+  },
+  'detail.GROUPEMENT_MEMBER_WITHOUT_LOT': {
+    fr: 'chaque membre prend au moins un lot',
+    en: 'each member takes at least one lot',
+  },
+  'detail.GROUPEMENT_PRICE_OUT_OF_RANGE': {
+    fr: 'un prix est un montant positif en centimes',
+    en: 'a price is a positive amount in cents',
+  },
+  'detail.GROUPEMENT_NOT_IN_NETWORK': {
+    fr: 'cette entreprise n’est pas membre du réseau',
+    en: 'this company is not a member of the network',
+  },
+  'detail.GROUPEMENT_NO_PROPOSAL': {
+    fr: 'aucun groupement proposé à ce rang : relancez la recherche',
+    en: 'no proposed grouping at this rank: run the builder again',
+  },
+  'detail.GROUPEMENT_NO_TOTAL_PRICE': {
+    fr: 'une baisse en pourcentage demande le prix de chaque membre',
+    en: 'a cut in percent needs every member’s price',
+  },
+  'detail.GROUPEMENT_CUT_EXCEEDS_PRICE': {
+    fr: 'la baisse dépasse le prix total du groupement',
+    en: 'the cut is larger than the groupement’s total price',
+  },
+  'detail.GROUPEMENT_NOT_YOUR_MEMBER': {
+    fr: 'vous ne représentez pas cette entreprise du groupement',
+    en: 'you do not act for this company of the groupement',
+  },
+  'detail.GROUPEMENT_VALUE_REQUIRED': {
+    fr: 'indiquez le montant du marché gagné',
+    en: 'give the value of the contract won',
+  },
+  'error.TENDER_BOAMP_INVALID': {
+    fr: 'Ce n’est pas un avis BOAMP utilisable : {path} — {detail}. Rien n’a été importé.',
+    en: 'This is not a usable BOAMP notice: {path} — {detail}. Nothing was imported.',
+  },
+  'boamp.where': { fr: 'ligne {line}, colonne {column}', en: 'line {line}, column {column}' },
+  'boamp.JSON_INVALID': { fr: 'ce n’est pas du JSON valide', en: 'this is not valid JSON' },
+  'boamp.NOT_ONE_NOTICE': {
+    fr: 'un avis à la fois : le fichier en contient {value}',
+    en: 'one notice at a time: the file holds {value}',
+  },
+  'boamp.NOT_AN_OBJECT': { fr: 'un avis BOAMP est un objet JSON', en: 'a BOAMP notice is a JSON object' },
+  'boamp.NO_OBJET': { fr: 'l’avis n’a pas d’objet (objet)', en: 'the notice has no object (objet)' },
+  'boamp.NO_ID': {
+    fr: 'l’avis n’a pas d’identifiant (idweb ou id)',
+    en: 'the notice has no identifier (idweb or id)',
+  },
+  'boamp.DEPARTEMENT_INVALID': {
+    fr: '« {value} » n’est pas un code de département',
+    en: '“{value}” is not a département code',
+  },
+  'boamp.DATE_INVALID': { fr: '« {value} » n’est pas une date', en: '“{value}” is not a date' },
+  'boamp.DONNEES_INVALID': {
+    fr: 'le champ donnees n’est pas du JSON valide',
+    en: 'the donnees field is not valid JSON',
+  },
   'error.TENDER_NOTICE_INVALID': {
     fr: 'Ce n’est pas un avis eForms utilisable : {path} — {detail}. Rien n’a été importé.',
     en: 'This is not a usable eForms notice: {path} — {detail}. Nothing was imported.',
+  },
+  'error.SHOWCASE_NOT_FOUND': {
+    fr: 'Cette vitrine n’existe pas ou n’est pas publiée.',
+    en: 'This showcase does not exist or is not published.',
   },
   'error.RFQ_LINK_UNKNOWN': {
     fr: 'Ce lien de demande de prix est inconnu. Vérifiez qu’il est complet, ou demandez-en un nouveau au réseau.',
@@ -176,6 +301,27 @@ const messages = {
     fr: 'la date limite doit être dans le futur',
     en: 'the deadline must be in the future',
   },
+  'detail.PERIOD_REVERSED': {
+    fr: 'la fin de la période précède son début',
+    en: 'the period ends before it starts',
+  },
+  'detail.ONE_TERRITORY': {
+    fr: 'choisissez un département ou une région, pas les deux',
+    en: 'choose a département or a région, not both',
+  },
+  'detail.TERRITORY_UNKNOWN': { fr: 'territoire inconnu', en: 'unknown territory' },
+  'detail.SPLIT_OUTSIDE_GROUP': {
+    fr: 'un besoin à séparer n’appartient pas au groupe',
+    en: 'a need to split off is not in the group',
+  },
+  'detail.SPLIT_ALL': {
+    fr: 'laissez au moins un besoin dans le groupe',
+    en: 'leave at least one need in the group',
+  },
+  'detail.CONCEPT_UNKNOWN': {
+    fr: 'ce concept n’existe pas dans le thésaurus',
+    en: 'this concept is not in the thesaurus',
+  },
   'detail.CATEGORY_UNKNOWN': {
     fr: 'catégorie d’entreprise inconnue (TPE, PME, ETI ou GE)',
     en: 'unknown company category (TPE, PME, ETI or GE)',
@@ -191,6 +337,38 @@ const messages = {
   'detail.OPT_OUT_DEADLINE_INVALID': {
     fr: 'la fin du délai de retrait doit être dans le futur, dans les 60 jours',
     en: 'the end of the opt-out period must be in the future, within 60 days',
+  },
+  'detail.NAF_DIVISION_UNKNOWN': {
+    fr: 'division NAF inconnue (deux chiffres, par exemple 62)',
+    en: 'unknown NAF division (two digits, e.g. 62)',
+  },
+  'detail.REGION_UNKNOWN': {
+    fr: 'code de région inconnu (code INSEE, par exemple 28 pour la Normandie)',
+    en: 'unknown région code (INSEE code, e.g. 28 for Normandie)',
+  },
+  'detail.STAGE_UNKNOWN': {
+    fr: 'étape de projet inconnue (idea, pilot, project, industrial, market)',
+    en: 'unknown project stage (idea, pilot, project, industrial, market)',
+  },
+  'detail.LEVEL_UNKNOWN': {
+    fr: 'niveau inconnu (territorial, national ou européen)',
+    en: 'unknown level (territorial, national or european)',
+  },
+  'detail.AMOUNT_NEGATIVE': {
+    fr: 'le montant doit être un nombre positif de centimes',
+    en: 'the amount must be a positive number of cents',
+  },
+  'detail.AMOUNT_MIN_ABOVE_MAX': {
+    fr: 'le montant minimum dépasse le montant maximum',
+    en: 'the minimum amount is above the maximum amount',
+  },
+  'detail.DATE_INVALID': {
+    fr: 'date invalide (AAAA-MM-JJ)',
+    en: 'invalid date (YYYY-MM-DD)',
+  },
+  'detail.CLOSES_BEFORE_OPENS': {
+    fr: 'la date de clôture précède la date d’ouverture',
+    en: 'the closing date is before the opening date',
   },
   'criterion.category': { fr: 'catégorie d’entreprise', en: 'company category' },
   'criterion.naf-section': { fr: 'secteur d’activité (section NAF)', en: 'line of business (NAF section)' },
@@ -278,6 +456,35 @@ const messages = {
   'mail.rejected.body': {
     fr: 'Bonjour,\n\nVotre demande d’adhésion à {network} n’a pas été retenue.\n\nMotif : {reason}\n\n— Meute',
     en: 'Hello,\n\nYour application to join {network} was not accepted.\n\nReason: {reason}\n\n— Meute',
+  },
+  'detail.NOT_JOINED': {
+    fr: 'cette entreprise n’a pas rejoint le projet',
+    en: 'this organisation has not joined the project',
+  },
+  'detail.NOT_INVITED': {
+    fr: 'cette entreprise n’est pas invitée au projet',
+    en: 'this organisation is not invited to the project',
+  },
+  'detail.NOTHING_TO_CHANGE': { fr: 'rien à modifier', en: 'nothing to change' },
+  'detail.FUNDER_REQUIRED': {
+    fr: 'indiquez le financeur d’une ligne de financement',
+    en: 'name the funder of a funding line',
+  },
+  'detail.FILE_NAME_REQUIRED': { fr: 'le fichier doit avoir un nom', en: 'the file needs a name' },
+  'detail.FILE_EMPTY': { fr: 'le fichier est vide', en: 'the file is empty' },
+  'detail.FILE_REQUIRED': { fr: 'joignez un fichier', en: 'attach a file' },
+  'detail.FILE_TOO_LARGE': {
+    fr: 'le fichier dépasse 10 Mo',
+    en: 'the file is larger than 10 MB',
+  },
+  'detail.NETWORK_UNKNOWN': { fr: 'ce réseau n’existe pas', en: 'this network does not exist' },
+  'detail.NETWORK_IS_HOME': {
+    fr: 'c’est déjà le réseau du projet',
+    en: 'this is already the project’s network',
+  },
+  'detail.NETWORK_NOT_SPANNABLE': {
+    fr: 'ajoutez un réseau que vous animez aussi, ou un réseau partenaire de la même fédération',
+    en: 'add a network you also run, or a partner network of the same federation',
   },
   'role.staff': { fr: 'animateur·rice', en: 'staff' },
   'role.board': { fr: 'membre du bureau', en: 'board member' },

@@ -1,14 +1,23 @@
 import type {
   Aggregate,
+  AidCriterionCheck,
+  AidScheme,
+  AidSchemeList,
+  AidSchemeMatch,
   Application,
   Award,
   applicationSchema,
+  BudgetKind,
+  BudgetLine,
+  BudgetLineRequest,
   CampaignDetail,
   CampaignSummary,
   Commitment,
   CommitRequest,
+  CreateAidSchemeRequest,
   CreateCampaignRequest,
   CreatedRfqInvitation,
+  CreateExternalSupplierRequest,
   CreateNeedRequest,
   CreateOfferRequest,
   CreateProjectRequest,
@@ -19,13 +28,23 @@ import type {
   DirectorySearchQuery,
   DirectorySearchResult,
   directoryMapSchema,
+  ExternalSupplier,
+  ExternalSupplierStatusRequest,
   FacetValue,
+  FunderReport,
+  FunderReportQuery,
+  FundingStatus,
   ImportReport,
+  IndicatorKind,
+  IndicatorRequest,
   Invitation,
   InvitationPreview,
   Locale,
   MatchReason,
   Me,
+  Milestone,
+  MilestoneRequest,
+  MyAidSchemes,
   memberOrganisationSchema,
   Need,
   NeedBoard,
@@ -33,6 +52,7 @@ import type {
   NetworkDetail,
   NetworkSettings,
   NetworkSummary,
+  NetworkThesaurus,
   nafSuggestionSchema,
   networkStatsSchema,
   Offer,
@@ -40,17 +60,37 @@ import type {
   OrganisationSummary,
   OutboxMessage,
   openNetworkSchema,
+  PipelineCard,
+  ProjectAidSchemes,
   ProjectDetail,
+  ProjectDocument,
+  ProjectEvent,
+  ProjectEventRequest,
+  ProjectIndicator,
+  ProjectLife,
+  ProjectPipeline,
   ProjectStage,
   ProjectSummary,
+  PublicShowcase,
+  RelocationDashboard,
+  RelocationOverview,
   RfqInvitation,
   RfqView,
+  SaveSynonymSetRequest,
   SavingsLedger,
   Share,
   SharedNeedGroup,
+  ShowcaseAdmin,
   SupplierOfferRequest,
+  SupplierProposalList,
+  UpdateAidSchemeRequest,
+  UpdateBudgetLineRequest,
+  UpdateExternalSupplierRequest,
+  UpdateMilestoneRequest,
   UpdateNeedRequest,
   UpdateOrganisationRequest,
+  UpdateShowcaseConsentRequest,
+  UpdateShowcaseRequest,
 } from '@meute/contracts';
 import type { z } from 'zod';
 
@@ -64,45 +104,79 @@ export type NetworkPerson = {
 };
 export type {
   Aggregate,
+  AidCriterionCheck,
+  AidScheme,
+  AidSchemeList,
+  AidSchemeMatch,
   Application,
   Award,
+  BudgetKind,
+  BudgetLine,
+  BudgetLineRequest,
   CampaignDetail,
   CampaignSummary,
   Commitment,
   CommitRequest,
+  CreateAidSchemeRequest,
   CreateCampaignRequest,
   CreatedRfqInvitation,
+  CreateExternalSupplierRequest,
   CreateNeedRequest,
   CreateOfferRequest,
   CreateProjectRequest,
   CreateRfqInvitationRequest,
   DirectorySearchResult,
+  ExternalSupplier,
+  ExternalSupplierStatusRequest,
   FacetValue,
+  FundingStatus,
   ImportReport,
+  IndicatorKind,
+  IndicatorRequest,
   Invitation,
   InvitationPreview,
   Locale,
   MatchReason,
   Me,
+  Milestone,
+  MilestoneRequest,
+  MyAidSchemes,
   Need,
   NeedBoard,
   NeedList,
   NetworkDetail,
   NetworkSettings,
   NetworkSummary,
+  NetworkThesaurus,
   Offer,
   OrganisationProfile,
   OrganisationSummary,
   OutboxMessage,
+  PipelineCard,
+  ProjectAidSchemes,
   ProjectDetail,
+  ProjectDocument,
+  ProjectEvent,
+  ProjectEventRequest,
+  ProjectIndicator,
+  ProjectLife,
+  ProjectPipeline,
   ProjectStage,
   ProjectSummary,
+  RelocationDashboard,
+  RelocationOverview,
   RfqInvitation,
   RfqView,
+  SaveSynonymSetRequest,
   SavingsLedger,
   Share,
   SharedNeedGroup,
   SupplierOfferRequest,
+  SupplierProposalList,
+  UpdateAidSchemeRequest,
+  UpdateBudgetLineRequest,
+  UpdateExternalSupplierRequest,
+  UpdateMilestoneRequest,
   UpdateNeedRequest,
   UpdateOrganisationRequest,
 };
@@ -214,6 +288,15 @@ export async function request<T>(
 
 const networkPath = (slug: string) => `/api/networks/${encodeURIComponent(slug)}`;
 
+type ShowcaseSearch = { q?: string; competence?: string; departement?: string };
+/** The query string of a showcase search, without its empty filters. */
+function showcaseSearch(query: ShowcaseSearch): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
 export const api = {
   me: () => request<Me>('GET', '/api/auth/me'),
   signIn: (email: string, password: string) => request<Me>('POST', '/api/auth/sign-in', { email, password }),
@@ -321,6 +404,19 @@ export const api = {
   needBoard: (slug: string) => request<NeedBoard>('GET', `${networkPath(slug)}/needs/board`),
   dismissGroup: (slug: string, needIds: string[]) =>
     request<NeedBoard>('POST', `${networkPath(slug)}/needs/board/dismiss`, { needIds }),
+  funderReport: (slug: string, query: FunderReportQuery) =>
+    request<FunderReport>('GET', `${networkPath(slug)}/funder-report?${queryString({ ...query })}`),
+  splitGroup: (slug: string, needIds: string[], partIds: string[]) =>
+    request<NeedBoard>('POST', `${networkPath(slug)}/needs/board/split`, { needIds, partIds }),
+  thesaurus: (slug: string) => request<NetworkThesaurus>('GET', `${networkPath(slug)}/needs/thesaurus`),
+  saveSynonymSet: (slug: string, body: SaveSynonymSetRequest, id?: string) =>
+    request<NetworkThesaurus>(
+      id ? 'PUT' : 'POST',
+      `${networkPath(slug)}/needs/thesaurus${id ? `/${encodeURIComponent(id)}` : ''}`,
+      body,
+    ),
+  deleteSynonymSet: (slug: string, id: string) =>
+    request<NetworkThesaurus>('DELETE', `${networkPath(slug)}/needs/thesaurus/${encodeURIComponent(id)}`),
   mergeGroups: (slug: string, needIds: string[]) =>
     request<NeedBoard>('POST', `${networkPath(slug)}/needs/board/merge`, { needIds }),
   projects: (slug: string) => request<{ projects: ProjectSummary[] }>('GET', `${networkPath(slug)}/projects`),
@@ -330,6 +426,32 @@ export const api = {
     request<ProjectDetail>('GET', `${networkPath(slug)}/projects/${encodeURIComponent(id)}`),
   setProjectStage: (slug: string, id: string, stage: ProjectStage) =>
     request<ProjectDetail>('PATCH', `${networkPath(slug)}/projects/${encodeURIComponent(id)}`, { stage }),
+
+  // The relocation challenge: my outside suppliers, member companies proposed, the staff's dashboard
+  relocation: (slug: string) => request<RelocationOverview>('GET', `${networkPath(slug)}/relocation`),
+  relocationDashboard: (slug: string) =>
+    request<RelocationDashboard>('GET', `${networkPath(slug)}/relocation/dashboard`),
+  addExternalSupplier: (slug: string, body: CreateExternalSupplierRequest) =>
+    request<{ id: string }>('POST', `${networkPath(slug)}/relocation/suppliers`, body),
+  updateExternalSupplier: (slug: string, id: string, body: UpdateExternalSupplierRequest) =>
+    request<ExternalSupplier>(
+      'PATCH',
+      `${networkPath(slug)}/relocation/suppliers/${encodeURIComponent(id)}`,
+      body,
+    ),
+  setExternalSupplierStatus: (slug: string, id: string, body: ExternalSupplierStatusRequest) =>
+    request<ExternalSupplier>(
+      'POST',
+      `${networkPath(slug)}/relocation/suppliers/${encodeURIComponent(id)}/status`,
+      body,
+    ),
+  deleteExternalSupplier: (slug: string, id: string) =>
+    request<{ id: string }>('DELETE', `${networkPath(slug)}/relocation/suppliers/${encodeURIComponent(id)}`),
+  relocationCandidates: (slug: string, id: string) =>
+    request<SupplierProposalList>(
+      'GET',
+      `${networkPath(slug)}/relocation/suppliers/${encodeURIComponent(id)}/candidates`,
+    ),
 
   // Group purchasing
   campaigns: (slug: string) =>
@@ -362,6 +484,23 @@ export const api = {
       `${campaignPath(slug, id)}/rfq-invitations/${encodeURIComponent(invitationId)}`,
     ),
   rfq: (token: string) => request<RfqView>('GET', `/api/rfq/${encodeURIComponent(token)}`),
+  showcaseAdmin: (slug: string) =>
+    request<ShowcaseAdmin>('GET', `/api/networks/${encodeURIComponent(slug)}/showcase`),
+  updateShowcase: (slug: string, body: UpdateShowcaseRequest) =>
+    request<ShowcaseAdmin>('PUT', `/api/networks/${encodeURIComponent(slug)}/showcase`, body),
+  updateShowcaseConsent: (slug: string, organisationId: string, body: UpdateShowcaseConsentRequest) =>
+    request<ShowcaseAdmin>(
+      'PUT',
+      `/api/networks/${encodeURIComponent(slug)}/showcase/consents/${encodeURIComponent(organisationId)}`,
+      body,
+    ),
+  publicShowcase: (slug: string, query: ShowcaseSearch) =>
+    request<PublicShowcase>('GET', `/api/showcase/${encodeURIComponent(slug)}${showcaseSearch(query)}`),
+  showcasePreview: (slug: string, query: ShowcaseSearch) =>
+    request<PublicShowcase>(
+      'GET',
+      `/api/networks/${encodeURIComponent(slug)}/showcase/preview${showcaseSearch(query)}`,
+    ),
   submitRfqOffer: (token: string, body: SupplierOfferRequest) =>
     request<RfqView>('PUT', `/api/rfq/${encodeURIComponent(token)}/offer`, body),
   award: (slug: string, id: string, offerId: string, optOutDeadline?: string) =>
@@ -378,7 +517,113 @@ export const api = {
       isOut ? 'POST' : 'DELETE',
       `${campaignPath(slug, id)}/commitments/${encodeURIComponent(organisationId)}/opt-out`,
     ),
+  // Aid schemes (dispositifs d'aide)
+  aidSchemes: (slug: string, includeArchived = false) =>
+    request<AidSchemeList>('GET', `${networkPath(slug)}/aid-schemes${includeArchived ? '?archived=1' : ''}`),
+  createAidScheme: (slug: string, body: CreateAidSchemeRequest) =>
+    request<AidScheme>('POST', `${networkPath(slug)}/aid-schemes`, body),
+  updateAidScheme: (slug: string, id: string, body: UpdateAidSchemeRequest) =>
+    request<AidScheme>('PATCH', `${networkPath(slug)}/aid-schemes/${encodeURIComponent(id)}`, body),
+  /** Archives a scheme (true) or brings it back (false). */
+  archiveAidScheme: (slug: string, id: string, isArchived: boolean) =>
+    request<AidScheme>(
+      'POST',
+      `${networkPath(slug)}/aid-schemes/${encodeURIComponent(id)}/${isArchived ? 'archive' : 'restore'}`,
+    ),
+  // The life of a collective project
+  projectPipeline: (slug: string) =>
+    request<ProjectPipeline>('GET', `${networkPath(slug)}/projects/pipeline`),
+  projectLife: (slug: string, id: string) => request<ProjectLife>('GET', `${projectPath(slug, id)}/life`),
+  changeProjectStage: (slug: string, id: string, stage: ProjectStage, note = '') =>
+    request<ProjectLife>('POST', `${projectPath(slug, id)}/stage`, { stage, note }),
+  setProjectLead: (slug: string, id: string, organisationId: string | null) =>
+    request<ProjectLife>('PUT', `${projectPath(slug, id)}/lead`, { organisationId }),
+  respondToProject: (slug: string, id: string, organisationId: string, status: 'joined' | 'declined') =>
+    request<ProjectLife>('POST', `${projectPath(slug, id)}/membership`, { organisationId, status }),
+  addMilestone: (slug: string, id: string, body: MilestoneRequest) =>
+    request<ProjectLife>('POST', `${projectPath(slug, id)}/milestones`, body),
+  updateMilestone: (slug: string, id: string, itemId: string, body: UpdateMilestoneRequest) =>
+    request<ProjectLife>('PATCH', `${projectPath(slug, id)}/milestones/${encodeURIComponent(itemId)}`, body),
+  deleteMilestone: (slug: string, id: string, itemId: string) =>
+    request<ProjectLife>('DELETE', `${projectPath(slug, id)}/milestones/${encodeURIComponent(itemId)}`),
+  addBudgetLine: (slug: string, id: string, body: BudgetLineRequest) =>
+    request<ProjectLife>('POST', `${projectPath(slug, id)}/budget-lines`, body),
+  updateBudgetLine: (slug: string, id: string, itemId: string, body: UpdateBudgetLineRequest) =>
+    request<ProjectLife>(
+      'PATCH',
+      `${projectPath(slug, id)}/budget-lines/${encodeURIComponent(itemId)}`,
+      body,
+    ),
+  deleteBudgetLine: (slug: string, id: string, itemId: string) =>
+    request<ProjectLife>('DELETE', `${projectPath(slug, id)}/budget-lines/${encodeURIComponent(itemId)}`),
+  deleteProjectDocument: (slug: string, id: string, itemId: string) =>
+    request<ProjectLife>('DELETE', `${projectPath(slug, id)}/documents/${encodeURIComponent(itemId)}`),
+  addProjectEvent: (slug: string, id: string, body: ProjectEventRequest) =>
+    request<ProjectLife>('POST', `${projectPath(slug, id)}/events`, body),
+  addIndicator: (slug: string, id: string, body: IndicatorRequest) =>
+    request<ProjectLife>('POST', `${projectPath(slug, id)}/indicators`, body),
+  inviteToProject: (slug: string, id: string, organisationId: string) =>
+    request<ProjectLife>('POST', `${projectPath(slug, id)}/members`, { organisationId }),
+  spanProjectNetwork: (slug: string, id: string, networkSlug: string) =>
+    request<ProjectLife>('POST', `${projectPath(slug, id)}/networks`, { networkSlug }),
+  unspanProjectNetwork: (slug: string, id: string, networkId: string) =>
+    request<ProjectLife>('DELETE', `${projectPath(slug, id)}/networks/${encodeURIComponent(networkId)}`),
+  deleteIndicator: (slug: string, id: string, itemId: string) =>
+    request<ProjectLife>('DELETE', `${projectPath(slug, id)}/indicators/${encodeURIComponent(itemId)}`),
+  myAidSchemes: (slug: string) => request<MyAidSchemes>('GET', `${networkPath(slug)}/aid-schemes/for-me`),
+  projectAidSchemes: (slug: string, projectId: string, amountCents?: number) =>
+    request<ProjectAidSchemes>(
+      'GET',
+      `${networkPath(slug)}/projects/${encodeURIComponent(projectId)}/aid-schemes${
+        amountCents !== undefined ? `?amountCents=${amountCents}` : ''
+      }`,
+    ),
 };
+
+function projectPath(slug: string, id: string): string {
+  return `/api/networks/${encodeURIComponent(slug)}/projects/${encodeURIComponent(id)}`;
+}
+
+/** A project document's download address: the server checks the right on every download. */
+export function projectDocumentUrl(slug: string, id: string, documentId: string): string {
+  return `${projectPath(slug, id)}/documents/${encodeURIComponent(documentId)}`;
+}
+
+/** Uploads a project document (multipart, field `file`) with progress; resolves with the project. */
+export function uploadProjectDocument(
+  slug: string,
+  id: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<ProjectLife> {
+  const form = new FormData();
+  form.append('file', file);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${projectPath(slug, id)}/documents`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, NETWORK_ERROR, ''));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data as ProjectLife);
+        return;
+      }
+      const error = (data ?? {}) as { code?: string; message?: string; field?: string };
+      if (xhr.status === 401 && error.code === 'UNAUTHENTICATED') onSessionLost();
+      reject(new ApiError(xhr.status, error.code ?? 'HTTP_ERROR', error.message ?? '', error.field));
+    };
+    xhr.send(form);
+  });
+}
 
 function campaignPath(slug: string, id: string): string {
   return `/api/networks/${encodeURIComponent(slug)}/purchasing/${encodeURIComponent(id)}`;
@@ -392,6 +637,11 @@ export function savingsXlsxUrl(slug: string): string {
 /** The purchase orders of an awarded campaign as PDF, one page per company the person may see. */
 export function purchaseOrdersUrl(slug: string, id: string): string {
   return `${campaignPath(slug, id)}/purchase-orders.pdf`;
+}
+
+/** A funder report as a file to download, for the same question as on screen. */
+export function funderReportUrl(slug: string, query: FunderReportQuery, format: 'xlsx' | 'pdf'): string {
+  return `${networkPath(slug)}/funder-report.${format}?${queryString({ ...query })}`;
 }
 
 /** A query string of the values that are set (empty ones are left out). */

@@ -35,8 +35,20 @@ const OrganisationPage = lazy(() =>
 const JoinPage = lazy(() =>
   import('../features/membership/join-page.tsx').then((m) => ({ default: m.JoinPage })),
 );
+const AidSchemesPage = lazy(() =>
+  import('../features/needs/aid-schemes-page.tsx').then((m) => ({ default: m.AidSchemesPage })),
+);
+const ProjectsPage = lazy(() =>
+  import('../features/needs/projects-page.tsx').then((m) => ({ default: m.ProjectsPage })),
+);
 const ProjectPage = lazy(() =>
   import('../features/needs/project-page.tsx').then((m) => ({ default: m.ProjectPage })),
+);
+const FunderReportsPage = lazy(() =>
+  import('../features/needs/funder-reports-page.tsx').then((m) => ({ default: m.FunderReportsPage })),
+);
+const RelocationPage = lazy(() =>
+  import('../features/needs/relocation-page.tsx').then((m) => ({ default: m.RelocationPage })),
 );
 const TenderPage = lazy(() =>
   import('../features/tenders/tender-page.tsx').then((m) => ({ default: m.TenderPage })),
@@ -49,6 +61,12 @@ const SavingsPage = lazy(() =>
 );
 const SupplierOfferPage = lazy(() =>
   import('../features/purchasing/supplier-offer-page.tsx').then((m) => ({ default: m.SupplierOfferPage })),
+);
+const ShowcasePage = lazy(() =>
+  import('../features/showcase/showcase-page.tsx').then((m) => ({ default: m.ShowcasePage })),
+);
+const ShowcaseAdminPage = lazy(() =>
+  import('../features/showcase/showcase-admin-page.tsx').then((m) => ({ default: m.ShowcaseAdminPage })),
 );
 const MembershipPage = lazy(() =>
   import('../features/membership/membership-page.tsx').then((m) => ({ default: m.MembershipPage })),
@@ -67,6 +85,7 @@ export function AppRouter() {
             <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
             <Route path="/rfq/:token" element={<SupplierOfferPage />} />
+            <Route path="/vitrine/:slug" element={<ShowcasePage />} />
             <Route element={<RequireSignIn />}>
               <Route element={<Shell />}>
                 <Route index element={<HomeRedirect />} />
@@ -75,9 +94,14 @@ export function AppRouter() {
                   <Route path="directory" element={<DirectoryPage />} />
                   <Route path="organisations/:id" element={<OrganisationPage />} />
                   <Route path="membership" element={<MembershipPage />} />
+                  <Route path="showcase" element={<ShowcaseAdminPage />} />
                   <Route path="groups" element={<GroupsPage />} />
                   <Route path="needs" element={<NeedsPage />} />
+                  <Route path="aid-schemes" element={<AidSchemesPage />} />
+                  <Route path="projects" element={<ProjectsPage />} />
                   <Route path="projects/:id" element={<ProjectPage />} />
+                  <Route path="relocation" element={<RelocationPage />} />
+                  <Route path="funder-reports" element={<FunderReportsPage />} />
                   <Route path="purchasing" element={<PurchasingPage />} />
                   <Route path="purchasing/savings" element={<SavingsPage />} />
                   <Route path="purchasing/:id" element={<CampaignPage />} />

@@ -84,4 +84,84 @@ describe('demo: the building cluster shows group purchasing and shared needs', (
     const counts = board.json().groups.map((g: { organisationCount: number }) => g.organisationCount);
     assert.deepEqual(counts, [3, 2], board.body);
   });
+
+  it('holds about 200 needs, and S10’s board groups the welder, the CACES training and local subcontracting', async () => {
+    const perNetwork = await t.db
+      .selectFrom('needs as n')
+      .innerJoin('networks as w', 'w.id', 'n.network_id')
+      .select(['w.slug', (eb) => eb.fn.countAll<string>().as('count')])
+      .groupBy('w.slug')
+      .execute();
+    const total = perNetwork.reduce((sum, row) => sum + Number(row.count), 0);
+    assert.ok(total >= 180 && total <= 230, `${total} needs`);
+    assert.equal(
+      perNetwork.find((row) => row.slug === 'club-eti-normandie'),
+      undefined,
+      'the club’s needs start empty',
+    );
+    const board = await get(
+      'federation@demo.meute.fr',
+      '/api/networks/pays-de-craon-entreprises/needs/board',
+    );
+    assert.equal(board.statusCode, 200, board.body);
+    const groups: { organisationCount: number; needs: { title: string }[] }[] = board.json().groups;
+    const groupAbout = (word: RegExp) => groups.find((g) => g.needs.some((n) => word.test(n.title)));
+    const welder = groupAbout(/soudeur/i);
+    const caces = groupAbout(/CACES/);
+    const local = groupAbout(/sous-traitance locale/i);
+    for (const group of [welder, caces, local]) {
+      assert.ok(group && group.organisationCount >= 3, board.body);
+    }
+    assert.equal(new Set([welder, caces, local]).size, 3, 'three different groups');
+    assert.ok(groups.length >= 5 && groups.length <= 20, `${groups.length} groups`);
+  });
+
+  it('shows S10 step 4: the Pays de Craon’s projects at every stage, and its funder report', async () => {
+    const report = await get(
+      'federation@demo.meute.fr',
+      '/api/networks/pays-de-craon-entreprises/funder-report',
+    );
+    assert.equal(report.statusCode, 200, report.body);
+    const { indicators, projectsByStage } = report.json();
+    assert.deepEqual(
+      projectsByStage.map((s: { count: number }) => s.count),
+      [1, 1, 1, 1, 1],
+    );
+    assert.ok(indicators.jobsKept > 0 && indicators.trainees > 0, JSON.stringify(indicators));
+    assert.ok(indicators.relocatedPurchasesCents > 0, JSON.stringify(indicators));
+  });
+
+  it('has the tenders of S2, S4 and S6, and the builder finds S4’s trio near Villeurbanne', async () => {
+    const list = await get('federation@demo.meute.fr', '/api/networks/cluster-batiment-rhone/tenders');
+    const tender = list.json().tenders.find((t: { title: string }) => t.title.includes('48 logements'));
+    assert.ok(tender, list.body);
+    assert.equal(tender.lotCount, 3);
+    assert.equal(list.json().tenders.length, 2, 'and last spring’s school, won by a trio');
+    for (const slug of ['mesure-metrologie-idf', 'alliance-paysage-france']) {
+      const other = await get('federation@demo.meute.fr', `/api/networks/${slug}/tenders`);
+      assert.equal(other.json().tenders.length, 1, slug);
+    }
+    const cookie = await signIn(t.app, 'federation@demo.meute.fr', DEMO_PASSWORD);
+    const run = await t.app.inject({
+      method: 'POST',
+      url: `/api/networks/cluster-batiment-rhone/tenders/${tender.id}/consortium`,
+      headers: { cookie },
+      payload: { minMembers: 2, maxMembers: 5, maxDistanceKm: 40 },
+    });
+    assert.equal(run.statusCode, 200, run.body);
+    assert.equal(run.json().status, 'optimal', run.body);
+    assert.ok(run.json().groupings[0].members.length <= 3, run.body);
+    const recorded = await t.db
+      .selectFrom('groupements')
+      .select(['status', 'kind'])
+      .orderBy('status')
+      .execute();
+    assert.deepEqual(
+      recorded.map((g) => [g.status, g.kind]),
+      [
+        ['go', 'solidaire'],
+        ['won', 'solidaire'],
+      ],
+    );
+  });
 });

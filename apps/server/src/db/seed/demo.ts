@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../../modules/accounts/secrets.ts';
 import type { DB, MembershipsTable, NetworksTable } from '../schema.ts';
+import { loadDemoAidSchemes } from './demo-aid-schemes.ts';
 import { loadDemoMembers } from './demo-members.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
+import { loadDemoProjects } from './demo-projects.ts';
 import { loadDemoPurchasing } from './demo-purchasing.ts';
+import { loadDemoTenders } from './demo-tenders.ts';
 
 /** Every demo account shares this password; the app marks demo accounts as such. */
 export const DEMO_PASSWORD = 'meute-demo-2026';
@@ -210,7 +213,14 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }>
       networkIds.get('cluster-batiment-rhone')!,
       personIds.get('federation@demo.meute.fr')!,
     );
-    await loadDemoNeeds(trx, networkIds.get('cluster-batiment-rhone')!);
+    await loadDemoNeeds(trx, networkIds);
+    await loadDemoAidSchemes(trx, networkIds);
+    await loadDemoTenders(trx, networkIds, personIds.get('federation@demo.meute.fr')!);
+    await loadDemoProjects(
+      trx,
+      networkIds.get('pays-de-craon-entreprises')!,
+      personIds.get('federation@demo.meute.fr')!,
+    );
     // Every member of the club accepted its charter when joining; most paid this year's dues.
     const clubId = networkIds.get('club-eti-normandie')!;
     const members = await trx

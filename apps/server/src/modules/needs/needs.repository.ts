@@ -228,6 +228,77 @@ export function createNeedsRepository() {
         .execute();
     },
 
+    /** Removes must-link pairs (a split undoes an earlier merge across its parts). */
+    async deleteDecisions(
+      db: Db,
+      networkId: string,
+      kind: 'cannot' | 'must',
+      pairs: readonly (readonly [string, string])[],
+    ) {
+      for (const [a, b] of pairs) {
+        await db
+          .deleteFrom('need_link_decisions')
+          .where('network_id', '=', networkId)
+          .where('kind', '=', kind)
+          .where('need_a', '=', a < b ? a : b)
+          .where('need_b', '=', a < b ? b : a)
+          .execute();
+      }
+    },
+
+    listSynonymSets(db: Db, networkId: string) {
+      return db
+        .selectFrom('network_synonym_sets')
+        .select(['id', 'concept_id', 'label', 'terms', 'updated_at'])
+        .where('network_id', '=', networkId)
+        .orderBy('label')
+        .execute();
+    },
+
+    async saveSynonymSet(
+      db: Db,
+      values: {
+        id?: string;
+        networkId: string;
+        conceptId: string;
+        label: string;
+        terms: string[];
+        by: string;
+      },
+    ) {
+      if (values.id) {
+        const result = await db
+          .updateTable('network_synonym_sets')
+          .set({ label: values.label, terms: values.terms, updated_at: new Date() })
+          .where('id', '=', values.id)
+          .where('network_id', '=', values.networkId)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) > 0 ? values.id : null;
+      }
+      const row = await db
+        .insertInto('network_synonym_sets')
+        .values({
+          network_id: values.networkId,
+          concept_id: values.conceptId,
+          label: values.label,
+          terms: values.terms,
+          created_by: values.by,
+        })
+        .onConflict((oc) => oc.columns(['network_id', 'concept_id']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+
+    async deleteSynonymSet(db: Db, networkId: string, id: string) {
+      const result = await db
+        .deleteFrom('network_synonym_sets')
+        .where('id', '=', id)
+        .where('network_id', '=', networkId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
     async createProject(
       db: Db,
       values: {

@@ -1,5 +1,6 @@
 import {
   boardDecisionRequest,
+  boardSplitRequest,
   createNeedRequest,
   createProjectRequest,
   errorSchema,
@@ -10,7 +11,10 @@ import {
   projectDetailSchema,
   projectListSchema,
   projectParams,
+  saveSynonymSetRequest,
   slugParams,
+  synonymSetParams,
+  thesaurusSchema,
   updateNeedRequest,
   updateProjectRequest,
 } from '@meute/contracts';
@@ -91,6 +95,90 @@ export function needsRoutes(service: NeedsService): FastifyPluginAsyncZod {
         const person = requirePerson(request);
         await service.dismiss(person, request.params.slug, request.body);
         return service.board(person, request.params.slug);
+      },
+    );
+
+    app.post(
+      `${base}/board/split`,
+      {
+        schema: {
+          tags,
+          summary: 'Split a group: the needs taken apart stay together, never again with the rest (staff)',
+          params: slugParams,
+          body: boardSplitRequest,
+          response: { 200: needBoardSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const person = requirePerson(request);
+        await service.split(person, request.params.slug, request.body);
+        return service.board(person, request.params.slug);
+      },
+    );
+
+    app.get(
+      `${base}/thesaurus`,
+      {
+        schema: {
+          tags,
+          summary: 'The engine’s synonym sets: the default thesaurus and the network’s own (staff)',
+          params: slugParams,
+          response: { 200: thesaurusSchema, ...errors },
+        },
+      },
+      async (request) => service.thesaurus(requirePerson(request), request.params.slug),
+    );
+
+    app.post(
+      `${base}/thesaurus`,
+      {
+        schema: {
+          tags,
+          summary: 'Add a synonym set, or extend a default concept with more terms (staff)',
+          params: slugParams,
+          body: saveSynonymSetRequest,
+          response: { 200: thesaurusSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const person = requirePerson(request);
+        await service.saveSynonymSet(person, request.params.slug, request.body);
+        return service.thesaurus(person, request.params.slug);
+      },
+    );
+
+    app.put(
+      `${base}/thesaurus/:id`,
+      {
+        schema: {
+          tags,
+          summary: 'Change a synonym set of the network (staff)',
+          params: synonymSetParams,
+          body: saveSynonymSetRequest,
+          response: { 200: thesaurusSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const person = requirePerson(request);
+        await service.saveSynonymSet(person, request.params.slug, request.body, request.params.id);
+        return service.thesaurus(person, request.params.slug);
+      },
+    );
+
+    app.delete(
+      `${base}/thesaurus/:id`,
+      {
+        schema: {
+          tags,
+          summary: 'Remove a synonym set of the network (staff)',
+          params: synonymSetParams,
+          response: { 200: thesaurusSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const person = requirePerson(request);
+        await service.deleteSynonymSet(person, request.params.slug, request.params.id);
+        return service.thesaurus(person, request.params.slug);
       },
     );
 

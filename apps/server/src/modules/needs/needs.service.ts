@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
 import type {
   BoardDecisionRequest,
+  BoardSplitRequest,
   createNeedRequest,
   createProjectRequest,
   Need,
   NeedBoard,
   NeedList,
+  NetworkThesaurus,
   ProjectDetail,
   ProjectStage,
+  SaveSynonymSetRequest,
   SharedNeedGroup,
   UpdateNeedRequest,
 } from '@meute/contracts';
 import {
   type Actor,
   cannotLinksForDismissedGroup,
+  constraintsForSplit,
+  DEFAULT_SYNONYM_SETS,
   findSharedNeeds,
   mustLinksForMerge,
   type NeedIdPair,
@@ -119,9 +124,12 @@ export function createNeedsService(deps: Deps) {
     networkId: string,
     rows: readonly { id: string; organisation_id: string; updated_at: Date }[],
     decisions: readonly { need_a: string; need_b: string; kind: string }[],
+    synonymSets: readonly { id: string; updated_at: Date }[],
     compute: () => SharedNeedGrouping,
   ): SharedNeedGrouping {
     const hash = createHash('sha256');
+    // The staff's synonym sets change the grouping too.
+    for (const set of synonymSets) hash.update(`set|${set.id}|${set.updated_at.toISOString()}\n`);
     for (const row of rows) hash.update(`${row.id}|${row.organisation_id}|${row.updated_at.toISOString()}\n`);
     for (const d of [...decisions].sort((x, y) =>
       `${x.kind}${x.need_a}${x.need_b}`.localeCompare(`${y.kind}${y.need_a}${y.need_b}`),
@@ -142,9 +150,10 @@ export function createNeedsService(deps: Deps) {
   async function computeBoard(trx: Scoped, networkId: string): Promise<NeedBoard> {
     const rows = await needs.boardNeeds(trx, networkId);
     const decisions = await needs.listDecisions(trx, networkId);
+    const synonymSets = await needs.listSynonymSets(trx, networkId);
     const pairsOf = (kind: 'cannot' | 'must'): NeedIdPair[] =>
       decisions.filter((d) => d.kind === kind).map((d) => [d.need_a, d.need_b] as const);
-    const grouping = cachedGrouping(networkId, rows, decisions, () =>
+    const grouping = cachedGrouping(networkId, rows, decisions, synonymSets, () =>
       findSharedNeeds(
         rows.map((row) => ({
           id: row.id,
@@ -154,7 +163,15 @@ export function createNeedsService(deps: Deps) {
           competenceIds: row.competence_ids,
           nafCode: row.naf_code,
         })),
-        { cannotLink: pairsOf('cannot'), mustLink: pairsOf('must') },
+        {
+          cannotLink: pairsOf('cannot'),
+          mustLink: pairsOf('must'),
+          extraSynonymSets: synonymSets.map((set) => ({
+            id: set.concept_id,
+            label: set.label,
+            terms: set.terms,
+          })),
+        },
       ),
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -337,6 +354,93 @@ export function createNeedsService(deps: Deps) {
         mustLinksForMerge(rows.map((row) => row.id)),
         person.personId,
       );
+    },
+
+    /**
+     * Splits a group in two: the needs taken apart stay together, never again with the rest, and
+     * an earlier merge across the two parts is undone.
+     */
+    async split(person: AuthenticatedPerson, slug: string, request: BoardSplitRequest) {
+      const network = await managedNetwork(person, slug);
+      const group = new Set(request.needIds);
+      const part = [...new Set(request.partIds)];
+      if (part.some((id) => !group.has(id))) {
+        throw new AppError('VALIDATION', {
+          field: 'body.partIds',
+          params: { detail: 'detail.SPLIT_OUTSIDE_GROUP' },
+        });
+      }
+      const rest = [...group].filter((id) => !part.includes(id));
+      if (rest.length === 0) {
+        throw new AppError('VALIDATION', { field: 'body.partIds', params: { detail: 'detail.SPLIT_ALL' } });
+      }
+      await asPerson(db, person.personId, (trx) => boardNeedsNamed(trx, network.id, [...group]));
+      const { cannotLink, mustLink } = constraintsForSplit([part, rest]);
+      await db.transaction().execute(async (trx) => {
+        await needs.deleteDecisions(trx, network.id, 'must', cannotLink);
+        await needs.saveDecisions(trx, network.id, 'cannot', cannotLink, person.personId);
+        await needs.saveDecisions(trx, network.id, 'must', mustLink, person.personId);
+      });
+    },
+
+    /** The engine's thesaurus as the staff of a network see it: the default concepts and theirs. */
+    async thesaurus(person: AuthenticatedPerson, slug: string): Promise<NetworkThesaurus> {
+      return asPerson(db, person.personId, async (trx) => {
+        const { network, canManage } = await loadNetworkForActor(trx, networks, person, slug);
+        if (!canManage) throw new AppError('FORBIDDEN');
+        const own = await needs.listSynonymSets(trx, network.id);
+        return {
+          sets: [
+            ...own.map((set) => ({
+              id: set.id,
+              conceptId: set.concept_id,
+              label: set.label,
+              terms: set.terms,
+              source: 'network' as const,
+            })),
+            ...DEFAULT_SYNONYM_SETS.map((set) => ({
+              id: null,
+              conceptId: set.id,
+              label: set.label,
+              terms: [...set.terms],
+              source: 'default' as const,
+            })),
+          ],
+        };
+      });
+    },
+
+    /** Adds a synonym set (extending a default concept when its id is given), or changes one. */
+    async saveSynonymSet(
+      person: AuthenticatedPerson,
+      slug: string,
+      request: SaveSynonymSetRequest,
+      id?: string,
+    ) {
+      const network = await managedNetwork(person, slug);
+      const terms = [...new Set(request.terms.map((term) => term.trim()).filter(Boolean))];
+      if (request.conceptId && !DEFAULT_SYNONYM_SETS.some((set) => set.id === request.conceptId)) {
+        throw new AppError('VALIDATION', {
+          field: 'body.conceptId',
+          params: { detail: 'detail.CONCEPT_UNKNOWN' },
+        });
+      }
+      // A concept of the network's own gets an id no default concept uses.
+      const conceptId = request.conceptId ?? `network-${crypto.randomUUID().slice(0, 8)}`;
+      const saved = await needs.saveSynonymSet(db, {
+        ...(id ? { id } : {}),
+        networkId: network.id,
+        conceptId,
+        label: request.label,
+        terms,
+        by: person.personId,
+      });
+      if (!saved) throw new AppError(id ? 'NOT_FOUND' : 'ALREADY_EXISTS', { field: 'body.conceptId' });
+    },
+
+    async deleteSynonymSet(person: AuthenticatedPerson, slug: string, id: string) {
+      const network = await managedNetwork(person, slug);
+      if (!(await needs.deleteSynonymSet(db, network.id, id))) throw new AppError('NOT_FOUND');
     },
 
     /** Turns needs (a group of the board) into a collective project and invites their organisations. */

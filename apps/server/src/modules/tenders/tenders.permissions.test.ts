@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { asPerson } from '../../db/database.ts';
-import { buildOrganisation, buildTestApp } from '../../test/factories.ts';
+import { buildNetwork, buildOrganisation, buildTestApp } from '../../test/factories.ts';
 import { buildRoleCast, expectStatuses } from '../../test/role-cast.ts';
 
 const FIXTURE = new URL(
@@ -25,10 +25,11 @@ describe('tenders: who sees and does what', () => {
   let alpha: { id: string; slug: string };
   let tenderId: string;
   let electricity: string;
+  let cast: Awaited<ReturnType<typeof buildRoleCast>>;
 
   before(async () => {
     t = await buildTestApp();
-    const cast = await buildRoleCast(t, { companyA: { communeCode: '75056', competences: ['Électricité'] } });
+    cast = await buildRoleCast(t, { companyA: { communeCode: '75056', competences: ['Électricité'] } });
     ({ cookies, ids, alpha } = cast);
     ids.B = (
       await buildOrganisation(t.db, {
@@ -157,5 +158,58 @@ describe('tenders: who sees and does what', () => {
     assert.deepEqual(await rows(ids.partner!), { tenders: true, mappings: 1 });
     assert.deepEqual(await rows(ids.otherMember!), { tenders: false, mappings: 0 });
     assert.deepEqual(await rows(null), { tenders: false, mappings: 0 });
+  });
+
+  it('names candidates outside the network only from the directory the person may read', async () => {
+    // Roofing: nobody in Alpha; a company of Beta (same federation) and one of Gamma (another) have it.
+    const beta = await buildNetwork(t.db, { kind: 'club', parentId: cast.nord.id, name: 'Club Beta' });
+    await buildOrganisation(t.db, {
+      name: 'Beta Toiture',
+      networkIds: [beta.id],
+      communeCode: '92012',
+      competences: ['Couverture'],
+    });
+    await buildOrganisation(t.db, {
+      name: 'Gamma Couvreurs',
+      networkIds: [cast.gamma.id],
+      communeCode: '75056',
+      competences: ['Couverture'],
+    });
+    const roofing = (
+      await t.db
+        .selectFrom('competences')
+        .select('id')
+        .where('label', '=', 'Couverture')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const created = await call('staff', 'POST', '', {
+      title: 'Réfection de la toiture',
+      buyer: 'Ville de Paris',
+      communeCode: '75056',
+      lots: [{ title: 'Couverture', requirements: [{ kind: 'competence', code: roofing }] }],
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const run = async (who: string) => {
+      const response = await call(who, 'POST', `/${created.json().id}/consortium`, {
+        minMembers: 1,
+        maxMembers: 2,
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json();
+    };
+    // The federation's staff read Beta's directory: Beta Toiture is named, with its network and distance.
+    const fromFederation = await run('fedStaff');
+    assert.equal(fromFederation.status, 'infeasible');
+    const outside = fromFederation.infeasibility.uncovered[0].outside;
+    assert.deepEqual(
+      outside.map((o: { name: string; networkName: string }) => [o.name, o.networkName]),
+      [['Beta Toiture', 'Club Beta']],
+    );
+    assert.ok(outside[0].distanceKm > 0 && outside[0].distanceKm < 20);
+    assert.deepEqual(fromFederation.place, { lon: fromFederation.place.lon, lat: fromFederation.place.lat });
+    // Alpha's staff do not read Beta's directory, nor Gamma's: nobody is named.
+    const fromAlpha = await run('staff');
+    assert.deepEqual(fromAlpha.infeasibility.uncovered[0].outside, []);
+    assert.ok(!JSON.stringify(fromAlpha).includes('Gamma Couvreurs'));
   });
 });

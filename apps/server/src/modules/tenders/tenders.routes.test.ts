@@ -154,6 +154,22 @@ describe('tenders: entry, import and the consortium builder', () => {
       assert.equal(detail.source, 'eforms');
       assert.ok(detail.lots.length >= 1, name);
     }
+    // The French notice's place (NUTS FRD22, Seine-Maritime) gets the département's point: the
+    // builder measures distances from around Rouen.
+    const french = await call('POST', '/import', { xml: fixture('cn_24_FRA_comments.xml') });
+    const stored = await t.db
+      .selectFrom('tenders')
+      .select('body')
+      .where('id', '=', french.json().id)
+      .executeTakeFirstOrThrow();
+    const place = (stored.body as { place: { nuts: string; point: { lon: number; lat: number } | null } })
+      .place;
+    assert.equal(place.nuts, 'FRD22');
+    assert.ok(place.point, 'a point for FRD22');
+    assert.ok(
+      Math.abs(place.point.lon - 1.0) < 0.5 && Math.abs(place.point.lat - 49.6) < 0.3,
+      JSON.stringify(place),
+    );
   });
 
   it('refuses a broken XML file whole, naming the line and column', async () => {
@@ -176,5 +192,75 @@ describe('tenders: entry, import and the consortium builder', () => {
     assert.equal(response.statusCode, 400, response.body);
     assert.equal(response.json().code, 'TENDER_NOTICE_INVALID');
     assert.equal(await countTenders(), before);
+  });
+
+  it('imports a BOAMP notice of the open data: its fields, or the eForms notice inside', async () => {
+    const record = {
+      idweb: '26-104512',
+      objet: 'Rénovation électrique de la mairie',
+      nomacheteur: 'Ville de Lyon',
+      datelimitereponse: '2030-01-15T12:00:00+01:00',
+      code_departement: ['69'],
+      descripteur_libelle: ['Électricité', 'Peinture (travaux)'],
+    };
+    const imported = await call('POST', '/import-boamp', { boamp: JSON.stringify({ results: [record] }) });
+    assert.equal(imported.statusCode, 201, imported.body);
+    // « Peinture » names no competence of the network: staff see it, to add by hand.
+    assert.deepEqual(imported.json().unmappedCpv, { 'LOT-1': ['Peinture (travaux)'] });
+    const detail = (await call('GET', `/${imported.json().id}`)).json();
+    assert.deepEqual(
+      [detail.source, detail.title, detail.buyer, detail.noticeId],
+      ['boamp', 'Rénovation électrique de la mairie', 'Ville de Lyon', '26-104512'],
+    );
+    assert.equal(detail.submissionDeadline, '2030-01-15T11:00:00.000Z');
+    assert.deepEqual(
+      detail.lots[0].requirements.map((r: { label: string }) => r.label),
+      ['Électricité'],
+    );
+    // The Rhône's centre is the place: Menuiserie Lyon is near, Élec Paris far.
+    const run = await call('POST', `/${imported.json().id}/consortium`, {
+      minMembers: 1,
+      maxMembers: 1,
+      maxDistanceKm: 100,
+    });
+    assert.equal(run.statusCode, 200, run.body);
+    assert.ok(run.json().place, 'a place to measure from');
+
+    const eforms = await call('POST', '/import-boamp', {
+      boamp: JSON.stringify({
+        ...record,
+        donnees: JSON.stringify({ EFORMS: { xml: fixture('cn_24_minimal.xml') } }),
+      }),
+    });
+    assert.equal(eforms.statusCode, 201, eforms.body);
+    const fromEForms = (await call('GET', `/${eforms.json().id}`)).json();
+    assert.equal(fromEForms.source, 'boamp');
+    assert.ok(fromEForms.lots.length >= 1 && fromEForms.lots[0].cpvCodes.length > 0);
+  });
+
+  it('refuses a broken BOAMP file whole, naming where', async () => {
+    const before = await countTenders();
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: `/api/networks/${slug}/tenders/import-boamp`,
+      headers: { cookie, 'accept-language': 'fr' },
+      payload: { boamp: '{\n  "objet": "Toiture",\n  "idweb": }' },
+    });
+    assert.equal(broken.statusCode, 400, broken.body);
+    assert.equal(broken.json().code, 'TENDER_BOAMP_INVALID');
+    assert.match(broken.json().message, /ligne 3, colonne 12 — ce n’est pas du JSON valide/);
+    const two = await call('POST', '/import-boamp', {
+      boamp: JSON.stringify([
+        { objet: 'a', idweb: '1' },
+        { objet: 'b', idweb: '2' },
+      ]),
+    });
+    assert.match(two.json().message, /un avis à la fois : le fichier en contient 2/);
+    const department = await call('POST', '/import-boamp', {
+      boamp: JSON.stringify({ objet: 'a', idweb: '1', code_departement: '99' }),
+    });
+    assert.equal(department.statusCode, 400);
+    assert.match(department.json().message, /code_departement/);
+    assert.equal(await countTenders(), before, 'nothing half-imported');
   });
 });

@@ -3,6 +3,7 @@ import {
   cpvMappingSchema,
   createTenderRequest,
   errorSchema,
+  importBoampRequest,
   importTenderRequest,
   runConsortiumRequest,
   slugParams,
@@ -76,6 +77,34 @@ export function tendersRoutes(tenders: TendersService): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(await tenders.importNotice(requirePerson(request), request.params.slug, request.body)),
+    );
+
+    app.post(
+      `${base}/import-boamp`,
+      {
+        schema: {
+          tags: ['tenders'],
+          summary:
+            'Import a French BOAMP notice (a JSON record of the open data); a bad file is refused whole (staff, member companies)',
+          params: slugParams,
+          body: importBoampRequest,
+          response: {
+            201: z.object({ id: z.uuid(), unmappedCpv: z.record(z.string(), z.array(z.string())) }),
+            ...errors,
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await tenders.importBoamp(
+              requirePerson(request),
+              request.params.slug,
+              request.body,
+              request.locale,
+            ),
+          ),
     );
 
     app.get(

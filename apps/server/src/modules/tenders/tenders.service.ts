@@ -2,7 +2,9 @@ import type {
   ConsortiumRun,
   CpvMapping,
   createTenderRequest,
+  importBoampRequest,
   importTenderRequest,
+  Locale,
   runConsortiumRequest,
   TenderDetail,
   TenderList,
@@ -12,9 +14,12 @@ import {
   type Actor,
   type ConsortiumCandidate,
   type ConsortiumResult,
+  distanceKm,
   findConsortiaInWorker,
   parseXml,
+  readBoampNotice,
   readEFormsNotice,
+  referencePoint,
   type Tender,
   type TenderLot,
   TimeoutError,
@@ -26,8 +31,12 @@ import type { z } from 'zod';
 import { asPerson, type Scoped } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { translate } from '../../i18n/messages.ts';
+import { departementCentre, getDepartement, nutsPoint } from '../../reference/reference.ts';
 import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
 import type { ReferenceLookups } from '../directory/reference-lookups.ts';
+// Groupements (issue 7): past groupings raise the "already worked together" score.
+import { pastPartnersInNetwork } from '../groupements/groupements.repository.ts';
 import type { NetworksRepository } from '../networks/networks.repository.ts';
 import { loadNetworkForActor } from '../networks/networks.service.ts';
 import type { TendersRepository } from './tenders.repository.ts';
@@ -70,6 +79,17 @@ function placeLabel(lot: TenderLot, tender: Tender): string | null {
  * competence mapping, and the consortium builder (an integer program solved in a worker thread
  * with a time limit) over the network's member companies.
  */
+/** BOAMP descriptors and competence labels compared without case, accents or a "(travaux)" note. */
+function descriptorKey(label: string): string {
+  return label
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 export function createTendersService(deps: Deps) {
   const { db, tenders, networks, reference, now = () => new Date(), solverTimeLimitMs = 5_000 } = deps;
 
@@ -78,7 +98,7 @@ export function createTendersService(deps: Deps) {
     title: string;
     buyer: string;
     submission_deadline: Date | null;
-    source: 'manual' | 'eforms';
+    source: 'manual' | 'eforms' | 'boamp';
     body: unknown;
     created_at: Date;
   }): TenderSummary {
@@ -114,6 +134,46 @@ export function createTendersService(deps: Deps) {
     });
   }
 
+  /** A tender from eForms XML, through the network's CPV mapping; refused whole, naming where. */
+  async function tenderOfEForms(networkId: string, xml: string, field: string) {
+    const parsed = parseXml(xml);
+    if (!parsed.ok) {
+      throw new AppError('TENDER_XML_INVALID', {
+        field,
+        params: {
+          line: String(parsed.error.line),
+          column: String(parsed.error.column),
+          detail: parsed.error.message,
+        },
+      });
+    }
+    const read = readEFormsNotice(parsed.root);
+    if (!read.ok) {
+      const first = read.errors[0] ?? { path: '/', message: 'unreadable notice' };
+      throw new AppError('TENDER_NOTICE_INVALID', {
+        field,
+        params: { path: first.path, detail: first.message },
+      });
+    }
+    const mapping = await tenders.findMapping(db, networkId);
+    // French NUTS-3 places get their département's point, so that distances can be measured.
+    const nutsPoints = Object.fromEntries(
+      [...read.notice.places, ...read.notice.lots.flatMap((lot) => lot.places)].flatMap((place) => {
+        const point = place.nuts ? nutsPoint(place.nuts) : null;
+        return place.nuts && point ? [[place.nuts, point]] : [];
+      }),
+    );
+    const { tender, unmappedCpv } = tenderFromEForms(read.notice, { mapping, nutsPoints });
+    const issue = validateTender(tender)[0];
+    if (issue) {
+      throw new AppError('TENDER_NOTICE_INVALID', {
+        field,
+        params: { path: issue.path, detail: issue.message },
+      });
+    }
+    return { tender, unmappedCpv, noticeId: read.notice.id };
+  }
+
   return {
     async list(person: AuthenticatedPerson, slug: string): Promise<TenderList> {
       return asPerson(db, person.personId, async (trx) => {
@@ -136,6 +196,8 @@ export function createTendersService(deps: Deps) {
         const organisations = canManage
           ? (await tenders.memberCompanies(db, network.id)).map((o) => ({ id: o.id, name: o.name }))
           : [];
+        // Teams of the network's past groupings, for staff to start again from one (S4 step 3).
+        const pastTeams = canManage ? await tenders.pastTeams(trx, network.id, row.id) : [];
         return {
           ...toSummary(row),
           noticeId: row.notice_id,
@@ -155,6 +217,7 @@ export function createTendersService(deps: Deps) {
           unmappedCpv: row.unmapped_cpv,
           canManage,
           organisations,
+          pastTeams,
           lastRun: (row.last_run as ConsortiumRun | null) ?? null,
         };
       });
@@ -226,41 +289,113 @@ export function createTendersService(deps: Deps) {
       request: z.infer<typeof importTenderRequest>,
     ): Promise<{ id: string; unmappedCpv: Record<string, string[]> }> {
       const network = await networkForCreation(person, slug);
-      const parsed = parseXml(request.xml);
-      if (!parsed.ok) {
-        throw new AppError('TENDER_XML_INVALID', {
-          field: 'body.xml',
-          params: {
-            line: String(parsed.error.line),
-            column: String(parsed.error.column),
-            detail: parsed.error.message,
-          },
-        });
-      }
-      const read = readEFormsNotice(parsed.root);
+      const { tender, unmappedCpv, noticeId } = await tenderOfEForms(network.id, request.xml, 'body.xml');
+      const created = await tenders.createTender(db, {
+        networkId: network.id,
+        title: (tender.title || noticeId).slice(0, 300),
+        buyer: '',
+        submissionDeadline: firstDeadline(tender),
+        source: 'eforms',
+        noticeId,
+        body: tender,
+        unmappedCpv,
+        createdBy: person.personId,
+      });
+      return { id: created.id, unmappedCpv };
+    },
+
+    /**
+     * Imports a BOAMP notice (a record of the open data): its eForms notice when `donnees` holds
+     * one, else one lot from the record's own fields — the object, the buyer, the deadline, the
+     * département as the place, and the network's competences that BOAMP's descriptors name.
+     */
+    async importBoamp(
+      person: AuthenticatedPerson,
+      slug: string,
+      request: z.infer<typeof importBoampRequest>,
+      locale: Locale,
+    ): Promise<{ id: string; unmappedCpv: Record<string, string[]> }> {
+      const network = await networkForCreation(person, slug);
+      const read = readBoampNotice(request.boamp);
       if (!read.ok) {
-        const first = read.errors[0] ?? { path: '/', message: 'unreadable notice' };
-        throw new AppError('TENDER_NOTICE_INVALID', {
-          field: 'body.xml',
-          params: { path: first.path, detail: first.message },
+        const { path, code, line, column, value } = read.error;
+        const where =
+          line !== undefined
+            ? translate(locale, 'boamp.where', { line: String(line), column: String(column) })
+            : path;
+        throw new AppError('TENDER_BOAMP_INVALID', {
+          field: 'body.boamp',
+          params: { path: where, detail: translate(locale, `boamp.${code}`, { value: value ?? '' }) },
         });
       }
-      const mapping = await tenders.findMapping(db, network.id);
-      const { tender, unmappedCpv } = tenderFromEForms(read.notice, { mapping });
+      const notice = read.notice;
+      const departement = notice.departements[0] ?? null;
+      const departementPoint = departement ? departementCentre(departement) : null;
+      let tender: Tender;
+      let unmappedCpv: Record<string, string[]> = {};
+      if (notice.eformsXml) {
+        ({ tender, unmappedCpv } = await tenderOfEForms(network.id, notice.eformsXml, 'body.boamp'));
+        if (!tender.place?.point && departementPoint) {
+          tender = { ...tender, place: { nuts: tender.place?.nuts ?? null, point: departementPoint } };
+        }
+      } else {
+        const competences = await tenders.competenceLabels(db, network.id);
+        const wanted = new Set(notice.descriptors.map(descriptorKey));
+        const requirements = [...competences]
+          .filter(([, label]) => wanted.has(descriptorKey(label)))
+          .map(([code, label], r) => ({
+            id: `LOT-1/r${r + 1}`,
+            kind: 'competence' as const,
+            code,
+            label,
+            quantity: 0,
+          }));
+        const unnamed = notice.descriptors.filter(
+          (descriptor) =>
+            ![...competences.values()].some((label) => descriptorKey(label) === descriptorKey(descriptor)),
+        );
+        if (unnamed.length > 0) unmappedCpv = { 'LOT-1': unnamed };
+        tender = {
+          id: notice.id,
+          title: notice.title,
+          cpvCodes: [],
+          place: departement
+            ? {
+                nuts: null,
+                point: departementPoint,
+                description: getDepartement(departement)?.name ?? departement,
+              }
+            : null,
+          groupLegalForm: { required: null, description: null },
+          lots: [
+            {
+              id: 'LOT-1',
+              title: notice.title,
+              cpvCodes: [],
+              place: null,
+              selectionCriteria: [],
+              submissionDeadline: notice.deadline,
+              plannedStart: null,
+              plannedEnd: null,
+              requirements,
+            },
+          ],
+        };
+      }
       const issue = validateTender(tender)[0];
       if (issue) {
-        throw new AppError('TENDER_NOTICE_INVALID', {
-          field: 'body.xml',
+        throw new AppError('TENDER_BOAMP_INVALID', {
+          field: 'body.boamp',
           params: { path: issue.path, detail: issue.message },
         });
       }
       const created = await tenders.createTender(db, {
         networkId: network.id,
-        title: (tender.title || read.notice.id).slice(0, 300),
-        buyer: '',
-        submissionDeadline: firstDeadline(tender),
-        source: 'eforms',
-        noticeId: read.notice.id,
+        title: notice.title,
+        buyer: notice.buyer,
+        submissionDeadline: notice.deadline ? new Date(notice.deadline) : firstDeadline(tender),
+        source: 'boamp',
+        noticeId: notice.id,
         body: tender,
         unmappedCpv,
         createdBy: person.personId,
@@ -308,6 +443,8 @@ export function createTendersService(deps: Deps) {
       });
       const tender = row.body as Tender;
       const companies = await tenders.memberCompanies(db, network.id);
+      // Groupements (issue 7): companies that already answered a tender together.
+      const partners = await pastPartnersInNetwork(db, network.id);
       const names = new Map(companies.map((c) => [c.id, c.name]));
       const today = now().toISOString().slice(0, 10);
       const candidates: ConsortiumCandidate[] = companies.map((company) => {
@@ -326,7 +463,7 @@ export function createTendersService(deps: Deps) {
           certifications: company.certifications
             .filter((c) => c.expires_on === null || String(c.expires_on) >= today)
             .map((c) => c.name),
-          pastPartners: [],
+          pastPartners: partners.get(company.id) ?? [],
         };
       });
       let result: ConsortiumResult;
@@ -348,8 +485,40 @@ export function createTendersService(deps: Deps) {
       const labelOf = (kind: string, code: string) =>
         kind === 'competence' ? (labels.get(code) ?? code) : code;
       const nameOf = (organisationId: string) => names.get(organisationId) ?? organisationId;
+      const pointOf = new Map(candidates.map((c) => [c.id, c.point]));
+      const place = referencePoint(tender);
+      // What no member covers: who holds it outside the network, among what this person may read.
+      const uncovered = result.infeasibility?.uncovered ?? [];
+      const holders =
+        uncovered.length === 0
+          ? []
+          : await asPerson(db, person.personId, (trx) =>
+              tenders.outsideHolders(trx, network.id, {
+                competenceLabels: uncovered
+                  .filter((u) => u.kind === 'competence')
+                  .map((u) => labelOf(u.kind, u.code)),
+                certificationNames: uncovered.filter((u) => u.kind === 'certification').map((u) => u.code),
+                today,
+              }),
+            );
+      const outsideFor = (kind: string, code: string) => {
+        const wanted = labelOf(kind, code).toLowerCase();
+        return holders
+          .filter((h) => (kind === 'competence' ? h.competences.has(wanted) : h.certifications.has(wanted)))
+          .map((h) => ({
+            organisationId: h.id,
+            name: h.name,
+            networkName: h.networkName,
+            distanceKm: place && h.point ? Math.round(distanceKm(place, h.point) * 10) / 10 : null,
+          }))
+          .sort(
+            (a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || a.name.localeCompare(b.name),
+          )
+          .slice(0, 3);
+      };
       const at = now();
       const run: ConsortiumRun = {
+        place,
         status: result.status,
         ranAt: at.toISOString(),
         bounds: {
@@ -370,6 +539,7 @@ export function createTendersService(deps: Deps) {
             workShare: member.workShare,
             lotIds: member.lotIds,
             pinned: member.pinned,
+            point: pointOf.get(member.companyId) ?? null,
           })),
           coverage: grouping.coverage.map((coverage) => ({
             requirementId: coverage.requirementId,
@@ -399,6 +569,7 @@ export function createTendersService(deps: Deps) {
                   capacity: holder.capacity,
                   leftOut: holder.leftOut,
                 })),
+                outside: outsideFor(uncovered.kind, uncovered.code),
               })),
             }
           : null,

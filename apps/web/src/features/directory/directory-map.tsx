@@ -25,7 +25,7 @@ interface Place {
   organisations: { id: string; name: string }[];
 }
 
-function useFranceShapes() {
+export function useFranceShapes() {
   const [shapes, setShapes] = useState<FranceShapes | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -42,7 +42,7 @@ function useFranceShapes() {
 }
 
 /** The map's width on screen, so that points keep their size whatever the map's width or zoom. */
-function useWidthOnScreen() {
+export function useWidthOnScreen() {
   const ref = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(600);
   useEffect(() => {
@@ -71,7 +71,7 @@ const FRANCE: View = { x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT };
 const MIN_VIEW_HEIGHT = 150 * UNITS_PER_KM;
 
 /** The part of France around the given points, with a margin, in the shape of the whole map. */
-function viewAround(points: { x: number; y: number; r?: number }[]): View {
+export function viewAround(points: { x: number; y: number; r?: number }[]): View {
   if (points.length === 0) return FRANCE;
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const { x, y, r = 0 } of points) {

@@ -93,6 +93,9 @@ export function DirectoryPage() {
               ? t('directory.scopeAll')
               : t('directory.scopeOne', { network: network?.name ?? '' })}
           </p>
+          <p className="showcase-directory-link">
+            <Link to={`/n/${slug}/showcase`}>{t('showcase.link')}</Link>
+          </p>
         </div>
         <fieldset className="directory-export">
           <legend className="visually-hidden">{t('directory.export')}</legend>

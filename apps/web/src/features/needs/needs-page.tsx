@@ -14,6 +14,7 @@ import { NeedForm } from './need-form.tsx';
 import { NeedsNav } from './needs-nav.tsx';
 import { ProjectList } from './project-list.tsx';
 import { SharedNeedBoard } from './shared-need-board.tsx';
+import { ThesaurusSection } from './thesaurus-section.tsx';
 
 /** Needs, offers and ideas: mine with a form to post, the network's, and for staff the board. */
 export function NeedsPage() {
@@ -51,6 +52,7 @@ export function NeedsPage() {
       <NeedsNav slug={slug} />
 
       {data.canManage ? <SharedNeedBoard slug={slug} /> : null}
+      {data.canManage ? <ThesaurusSection slug={slug} /> : null}
       <ProjectList slug={slug} />
 
       {canPost ? (

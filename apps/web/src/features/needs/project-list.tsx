@@ -13,7 +13,10 @@ export function ProjectList({ slug }: { slug: string }) {
   if (projects.data.projects.length === 0) return null;
   return (
     <section aria-labelledby="projects-title">
-      <h2 id="projects-title">{t('projects.title')}</h2>
+      <div className="section-head">
+        <h2 id="projects-title">{t('projects.title')}</h2>
+        <Link to={`/n/${slug}/projects`}>{t('projectLife.openPipeline')} →</Link>
+      </div>
       <ul className="needs">
         {projects.data.projects.map((project) => (
           <li key={project.id} className="card need-card">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, api, type NeedBoard, type SharedNeedGroup } from '../../app/api.ts';
 import { useApi } from '../../app/use-api.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../components/feedback.tsx';
 import { KindBadge } from './kind-badge.tsx';
 
@@ -74,6 +75,18 @@ export function SharedNeedBoard({ slug }: { slug: string }) {
                   isSelected ? [...keys, group.key] : keys.filter((k) => k !== group.key),
                 )
               }
+              onSplit={(partIds) =>
+                act(async () => {
+                  setOverride(
+                    await api.splitGroup(
+                      slug,
+                      group.needs.map((n) => n.id),
+                      partIds,
+                    ),
+                  );
+                  setSelected((keys) => keys.filter((k) => k !== group.key));
+                })
+              }
               onDismiss={() =>
                 void act(async () => {
                   setOverride(
@@ -108,6 +121,7 @@ function GroupCard({
   isBusy,
   isSelected,
   onSelect,
+  onSplit,
   onDismiss,
   onCreateProject,
 }: {
@@ -115,10 +129,15 @@ function GroupCard({
   isBusy: boolean;
   isSelected: boolean;
   onSelect: (isSelected: boolean) => void;
+  onSplit: (partIds: string[]) => Promise<void>;
   onDismiss: () => void;
   onCreateProject: () => void;
 }) {
   const { t } = useTranslation();
+  // Splitting: staff tick the needs to take apart from the others.
+  const [part, setPart] = useState<string[] | null>(null);
+  const [isDismissing, setIsDismissing] = useState(false);
+  const canSplit = part !== null && part.length > 0 && part.length < group.needs.length;
   const percent = Math.round(group.confidence * 100);
   const titleOf = new Map(group.needs.map((n) => [n.id, n.title]));
   return (
@@ -135,6 +154,21 @@ function GroupCard({
       <ul className="need-group-needs">
         {group.needs.map((need) => (
           <li key={need.id}>
+            {part !== null ? (
+              <input
+                type="checkbox"
+                className="need-split-check"
+                aria-label={t('board.splitThis', { title: need.title })}
+                checked={part.includes(need.id)}
+                onChange={(event) =>
+                  setPart((ids) =>
+                    event.target.checked
+                      ? [...(ids ?? []), need.id]
+                      : (ids ?? []).filter((id) => id !== need.id),
+                  )
+                }
+              />
+            ) : null}
             <KindBadge kind={need.kind} /> <strong>{need.title}</strong>{' '}
             <span className="muted">— {need.organisationName}</span>
           </li>
@@ -179,18 +213,52 @@ function GroupCard({
           </ul>
         </details>
       ) : null}
+      {part !== null ? (
+        <div className="form-actions need-split-actions">
+          <p className="muted">{t('board.splitHint')}</p>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={isBusy || !canSplit}
+            onClick={() => void onSplit(part).then(() => setPart(null))}
+          >
+            {t('board.splitConfirm', { count: part.length })}
+          </button>
+          <button type="button" className="button" onClick={() => setPart(null)}>
+            {t('action.cancel')}
+          </button>
+        </div>
+      ) : null}
       <div className="form-actions">
         <button type="button" className="button button-primary" disabled={isBusy} onClick={onCreateProject}>
           {t('board.createProject')}
         </button>
-        <button type="button" className="button" disabled={isBusy} onClick={onDismiss}>
+        <button type="button" className="button" disabled={isBusy} onClick={() => setIsDismissing(true)}>
           {t('board.dismiss')}
         </button>
+        {part === null && group.needs.length > 2 ? (
+          <button type="button" className="button" disabled={isBusy} onClick={() => setPart([])}>
+            {t('board.split')}
+          </button>
+        ) : null}
         <label className="check need-group-select">
           <input type="checkbox" checked={isSelected} onChange={(event) => onSelect(event.target.checked)} />{' '}
           {t('board.select')}
         </label>
       </div>
+      <ConfirmDialog
+        isOpen={isDismissing}
+        title={t('board.dismissTitle')}
+        confirmLabel={t('board.dismiss')}
+        isBusy={isBusy}
+        onConfirm={() => {
+          setIsDismissing(false);
+          onDismiss();
+        }}
+        onCancel={() => setIsDismissing(false)}
+      >
+        <p>{t('board.dismissText')}</p>
+      </ConfirmDialog>
     </li>
   );
 }

@@ -8,6 +8,8 @@ import { TextField } from '../../components/field.tsx';
 import { useFormatDate } from '../../components/format.ts';
 import { NotFoundPage } from '../../components/not-found.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
+import { GroupementSection } from './groupement-section.tsx';
+import { CoverageMatrix, TenderMap } from './tender-map.tsx';
 import { type ConsortiumRun, type TenderDetail, tendersApi } from './tenders-api.ts';
 
 /** A tender: its lots and requirements; staff compose the groupings that answer it. */
@@ -16,6 +18,8 @@ export function TenderPage() {
   const { slug = '', id = '' } = useParams();
   const tender = useApi(() => tendersApi.get(slug, id), `tender-${slug}-${id}`);
   const formatDate = useFormatDate();
+  // A new run of the builder brings new proposals to record: the groupement section reloads.
+  const [runs, setRuns] = useState(0);
   usePageTitle(tender.state === 'ready' ? tender.data.title : t('capability.tenders.title'));
 
   if (tender.state === 'loading') return <Loading />;
@@ -82,14 +86,25 @@ export function TenderPage() {
           </article>
         ))}
       </section>
-      {data.canManage ? <ConsortiumBuilder slug={slug} tender={data} /> : null}
+      {data.canManage ? (
+        <ConsortiumBuilder slug={slug} tender={data} onRun={() => setRuns((count) => count + 1)} />
+      ) : null}
       {!data.canManage && data.lastRun ? <RunResult run={data.lastRun} /> : null}
+      <GroupementSection key={runs} slug={slug} tenderId={data.id} lots={data.lots} />
     </div>
   );
 }
 
 /** Bounds of the builder, pinned and excluded companies, and the proposed groupings. */
-function ConsortiumBuilder({ slug, tender }: { slug: string; tender: TenderDetail }) {
+function ConsortiumBuilder({
+  slug,
+  tender,
+  onRun,
+}: {
+  slug: string;
+  tender: TenderDetail;
+  onRun: () => void;
+}) {
   const { t } = useTranslation();
   const [minMembers, setMinMembers] = useState(String(tender.lastRun?.bounds.minMembers ?? 2));
   const [maxMembers, setMaxMembers] = useState(String(tender.lastRun?.bounds.maxMembers ?? 5));
@@ -103,6 +118,7 @@ function ConsortiumBuilder({ slug, tender }: { slug: string; tender: TenderDetai
     return initial;
   });
   const [run, setRun] = useState<ConsortiumRun | null>(tender.lastRun);
+  const [pinnedTeam, setPinnedTeam] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
@@ -124,6 +140,7 @@ function ConsortiumBuilder({ slug, tender }: { slug: string; tender: TenderDetai
           excluded: picked('excluded'),
         }),
       );
+      onRun();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'UNKNOWN', ''));
     } finally {
@@ -163,6 +180,38 @@ function ConsortiumBuilder({ slug, tender }: { slug: string; tender: TenderDetai
             onChange={(event) => setMaxDistance(event.target.value)}
           />
         </div>
+        {tender.pastTeams.length > 0 ? (
+          <div className="field">
+            <label htmlFor="past-team">{t('tenders.builder.pastTeam')}</label>
+            <select
+              id="past-team"
+              value=""
+              onChange={(event) => {
+                const team = tender.pastTeams.find((past) => past.groupementId === event.target.value);
+                if (!team) return;
+                // Keep the team, and let the builder add the trades it lacks.
+                setChoice((current) => {
+                  const next = { ...current };
+                  for (const member of team.members) next[member.id] = 'pinned';
+                  return next;
+                });
+                setPinnedTeam(team.tenderTitle);
+              }}
+            >
+              <option value="">{t('tenders.builder.pastTeamNone')}</option>
+              {tender.pastTeams.map((team) => (
+                <option key={team.groupementId} value={team.groupementId}>
+                  {team.tenderTitle} — {team.members.map((member) => member.name).join(', ')}
+                </option>
+              ))}
+            </select>
+            <p className="field-hint">
+              {pinnedTeam
+                ? t('tenders.builder.pastTeamPinned', { title: pinnedTeam })
+                : t('tenders.builder.pastTeamHint')}
+            </p>
+          </div>
+        ) : null}
         {tender.organisations.length > 0 ? (
           <details>
             <summary>{t('tenders.builder.pinExclude')}</summary>
@@ -236,34 +285,14 @@ function RunResult({ run }: { run: ConsortiumRun }) {
               </li>
             ))}
           </ul>
-          <table className="table">
-            <caption>{t('tenders.builder.coverage')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tenders.builder.requirement')}</th>
-                <th scope="col">{t('tenders.builder.coveredBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {grouping.coverage.map((coverage) => (
-                <tr key={coverage.requirementId}>
-                  <td>
-                    {coverage.lotId} · {coverage.label}
-                    {coverage.quantity > 0 ? ` (${coverage.quantity})` : ''}
-                  </td>
-                  <td>
-                    {coverage.providers
-                      .map((provider) =>
-                        provider.amount !== null && coverage.quantity > 0
-                          ? `${provider.name} (${provider.amount})`
-                          : provider.name,
-                      )
-                      .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {grouping.rank === 1 ? (
+            <TenderMap
+              place={run.place ?? null}
+              maxDistanceKm={run.bounds.maxDistanceKm}
+              members={grouping.members.map((member) => ({ ...member, point: member.point ?? null }))}
+            />
+          ) : null}
+          <CoverageMatrix members={grouping.members} coverage={grouping.coverage} />
         </article>
       ))}
       {run.infeasibility ? (
@@ -287,6 +316,19 @@ function RunResult({ run }: { run: ConsortiumRun }) {
                         )
                         .join(', '),
                     })}
+                {uncovered.outside && uncovered.outside.length > 0 ? (
+                  <p className="muted">
+                    {t('tenders.builder.outside', {
+                      names: uncovered.outside
+                        .map((holder) =>
+                          holder.distanceKm === null
+                            ? `${holder.name} (${holder.networkName})`
+                            : `${holder.name} (${holder.networkName}, ${Math.round(holder.distanceKm)} km)`,
+                        )
+                        .join(', '),
+                    })}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -332,7 +332,12 @@ function ImportNoticeForm({ slug, onCancel }: { slug: string; onCancel: () => vo
     setIsBusy(true);
     setError(null);
     try {
-      const created = await tendersApi.importNotice(slug, await file.text());
+      const text = await file.text();
+      // A BOAMP record of the open data is JSON; an eForms notice is XML.
+      const isBoamp = /\.json$/i.test(file.name) || /^\s*[[{]/.test(text);
+      const created = isBoamp
+        ? await tendersApi.importBoamp(slug, text)
+        : await tendersApi.importNotice(slug, text);
       void navigate(`/n/${slug}/tenders/${created.id}`);
     } catch (caught) {
       setError(asApiError(caught));
@@ -354,7 +359,7 @@ function ImportNoticeForm({ slug, onCancel }: { slug: string; onCancel: () => vo
           <input
             id="tender-xml"
             type="file"
-            accept=".xml,application/xml,text/xml"
+            accept=".xml,.json,application/xml,text/xml,application/json"
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}
           />
         </div>
