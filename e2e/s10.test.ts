@@ -52,10 +52,47 @@ describe('S10: a territorial economic project in the Pays de Craon', { skip }, (
     }
     await checkScreen(desk, 's10-board');
 
-    // Step 3: the welder becomes a collective project.
+    // Step 3: the welder becomes a collective project with an owner, a budget and a funding source.
     await welder.getByRole('button', { name: 'Créer un projet' }).click();
     await desk.waitForURL(/\/projects\/[0-9a-f-]+$/);
     await desk.getByRole('heading', { level: 1 }).waitFor();
+    const projectId = desk.url().split('/').at(-1)!;
+    // One of the invited firms accepts (its leader would click "Rejoindre"; the projects test does).
+    const { db } = app.database;
+    const owner = await db
+      .selectFrom('project_members as pm')
+      .innerJoin('organisations as o', 'o.id', 'pm.organisation_id')
+      .select(['pm.organisation_id', 'o.name'])
+      .where('pm.project_id', '=', projectId)
+      .orderBy('o.name')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('project_members')
+      .set({ status: 'joined' })
+      .where('project_id', '=', projectId)
+      .where('organisation_id', '=', owner.organisation_id)
+      .execute();
+    await desk.reload();
+    await desk.getByLabel('Entreprise pilote').selectOption({ label: owner.name });
+    await desk.getByText('Soudeur à temps partagé').first().waitFor();
+    await desk.getByLabel('Libellé', { exact: true }).fill('Salaire du soudeur partagé (un an)');
+    await desk.getByLabel('Montant (€)', { exact: true }).fill('42 000');
+    await desk.getByRole('button', { name: 'Ajouter la ligne' }).click();
+    await desk.getByRole('cell', { name: 'Salaire du soudeur partagé (un an)', exact: true }).waitFor();
+    await desk.getByLabel('Type de ligne', { exact: true }).selectOption('funding');
+    await desk.getByLabel('Libellé', { exact: true }).fill('Aide au groupement d’employeurs');
+    await desk.getByLabel('Montant (€)', { exact: true }).fill('12 000');
+    await desk.getByLabel('Financeur', { exact: true }).fill('Région Pays de la Loire');
+    await desk.getByLabel('État', { exact: true }).selectOption('requested');
+    await desk.getByRole('button', { name: 'Ajouter la ligne' }).click();
+    await desk.getByRole('cell', { name: 'Région Pays de la Loire', exact: true }).waitFor();
+    const project = await db
+      .selectFrom('projects')
+      .select('lead_organisation_id')
+      .where('id', '=', projectId)
+      .executeTakeFirstOrThrow();
+    assert.equal(project.lead_organisation_id, owner.organisation_id, 'the owner is recorded');
+    await checkScreen(desk, 's10-project');
 
     // Step 4: the indicators for the public funders, on screen and as files.
     await desk.goto(`/n/${CRAON}/funder-reports`);

@@ -17,7 +17,7 @@ import {
 } from '@meute/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
+import { readUploadedFile, sendDocument } from '../../plugins/attached-documents.ts';
 import { requirePerson } from '../../plugins/auth.ts';
 import type { GroupementsService } from './groupements.service.ts';
 
@@ -26,12 +26,6 @@ const base = '/api/networks/:slug/tenders/:id/groupements';
 const one = `${base}/:groupementId`;
 // Capability 5 (joint tenders): the same OpenAPI tag as the tenders.
 const tags = ['tenders'];
-
-/** `filename="…"` for old clients (ASCII only), `filename*` with the real name (RFC 6266). */
-function contentDisposition(name: string) {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /**
  * The groupements answering a tender. Every write answers with the groupement as the caller now
@@ -225,32 +219,9 @@ export function groupementsRoutes(service: GroupementsService): FastifyPluginAsy
       async (request, reply) => {
         const person = requirePerson(request);
         const { slug, id, groupementId } = request.params;
-        if (!request.isMultipart()) {
-          throw new AppError('VALIDATION', { field: 'file', params: { detail: 'detail.FILE_REQUIRED' } });
-        }
         // The right is checked before a byte of the file is read.
         await service.assertCanUpload(person, slug, id, groupementId);
-        let file: { filename: string; mimetype: string; bytes: Buffer } | undefined;
-        try {
-          for await (const part of request.parts()) {
-            if (part.type === 'file' && part.fieldname === 'file' && !file) {
-              file = { filename: part.filename, mimetype: part.mimetype, bytes: await part.toBuffer() };
-            } else if (part.type === 'file') {
-              part.file.resume();
-            }
-          }
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          if (code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError('VALIDATION', { field: 'file', params: { detail: 'detail.FILE_TOO_LARGE' } });
-          }
-          if (typeof code === 'string' && code.startsWith('FST_')) {
-            throw new AppError('VALIDATION', { field: 'file', params: { detail: 'detail.FILE_REQUIRED' } });
-          }
-          throw error;
-        }
-        if (!file)
-          throw new AppError('VALIDATION', { field: 'file', params: { detail: 'detail.FILE_REQUIRED' } });
+        const file = await readUploadedFile(request);
         return reply.status(201).send(await service.addDocument(person, slug, id, groupementId, file));
       },
     );
@@ -269,13 +240,7 @@ export function groupementsRoutes(service: GroupementsService): FastifyPluginAsy
       async (request, reply) => {
         const { slug, id, groupementId, itemId } = request.params;
         const document = await service.document(requirePerson(request), slug, id, groupementId, itemId);
-        reply
-          .header('content-type', document.content_type)
-          .header('content-disposition', contentDisposition(document.name))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, no-store');
-        return reply.send(document.bytes);
+        return sendDocument(reply, document);
       },
     );
 

@@ -22,7 +22,7 @@ import {
 } from '@meute/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
+import { readUploadedFile, sendDocument } from '../../plugins/attached-documents.ts';
 import { requirePerson } from '../../plugins/auth.ts';
 import type { ProjectsService } from './projects.service.ts';
 
@@ -30,12 +30,6 @@ const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: erro
 const base = '/api/networks/:slug/projects/:id';
 // Capability 3 (needs & collective projects): the same OpenAPI tag as the needs.
 const tags = ['needs'];
-
-/** `filename="…"` for old clients (ASCII only), `filename*` with the real name (RFC 6266). */
-function contentDisposition(name: string) {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /**
  * The life of a collective project. Every write answers with the whole project as the caller now
@@ -279,32 +273,9 @@ export function projectsRoutes(service: ProjectsService): FastifyPluginAsyncZod 
       async (request, reply) => {
         const person = requirePerson(request);
         const { slug, id } = request.params;
-        if (!request.isMultipart()) {
-          throw new AppError('VALIDATION', { field: 'file', params: { detail: 'detail.FILE_REQUIRED' } });
-        }
         // The right is checked before a byte of the file is read.
         await service.assertCanWrite(person, slug, id);
-        let file: { filename: string; mimetype: string; bytes: Buffer } | undefined;
-        try {
-          for await (const part of request.parts()) {
-            if (part.type === 'file' && part.fieldname === 'file' && !file) {
-              file = { filename: part.filename, mimetype: part.mimetype, bytes: await part.toBuffer() };
-            } else if (part.type === 'file') {
-              part.file.resume();
-            }
-          }
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          if (code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError('VALIDATION', { field: 'file', params: { detail: 'detail.FILE_TOO_LARGE' } });
-          }
-          if (typeof code === 'string' && code.startsWith('FST_')) {
-            throw new AppError('VALIDATION', { field: 'file', params: { detail: 'detail.FILE_REQUIRED' } });
-          }
-          throw error;
-        }
-        if (!file)
-          throw new AppError('VALIDATION', { field: 'file', params: { detail: 'detail.FILE_REQUIRED' } });
+        const file = await readUploadedFile(request);
         await service.addDocument(person, slug, id, file);
         return reply.status(201).send(await service.life(person, slug, id));
       },
@@ -324,13 +295,7 @@ export function projectsRoutes(service: ProjectsService): FastifyPluginAsyncZod 
       async (request, reply) => {
         const { slug, id, itemId } = request.params;
         const document = await service.document(requirePerson(request), slug, id, itemId);
-        reply
-          .header('content-type', document.content_type)
-          .header('content-disposition', contentDisposition(document.name))
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('cache-control', 'private, no-store');
-        return reply.send(document.bytes);
+        return sendDocument(reply, document);
       },
     );
   };
