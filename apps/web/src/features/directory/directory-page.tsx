@@ -10,6 +10,7 @@ import {
   type OrganisationSummary,
   queryString,
 } from '../../app/api.ts';
+import { changedSearchParams } from '../../app/search-params.ts';
 import { useMe } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../components/feedback.tsx';
@@ -59,11 +60,7 @@ export function DirectoryPage() {
 
   /** Changes some filters; any change of filter goes back to the first page. */
   function update(changes: Partial<Record<FilterKey | 'scope' | 'view' | 'page', string | undefined>>) {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value) next.set(name, value);
-      else next.delete(name);
-    }
+    const next = changedSearchParams(changes);
     if (!('page' in changes)) next.delete('page');
     setParams(next);
   }
@@ -152,7 +149,8 @@ export function DirectoryPage() {
                 near={filters.near}
                 nearName={results.data?.near?.name}
                 km={filters.km ?? '30'}
-                onChange={(near, km) => update({ near, km: near ? km : undefined })}
+                onNearChange={(near) => update(near ? { near } : { near: undefined, km: undefined })}
+                onKmChange={(km) => update({ km })}
               />
               <Facet
                 id="facet-section"
@@ -278,12 +276,14 @@ function DistanceFilter({
   near,
   nearName,
   km,
-  onChange,
+  onNearChange,
+  onKmChange,
 }: {
   near: string | undefined;
   nearName: string | undefined;
   km: string;
-  onChange: (near: string | undefined, km: string) => void;
+  onNearChange: (near: string | undefined) => void;
+  onKmChange: (km: string) => void;
 }) {
   const { t } = useTranslation();
   const [commune, setCommune] = useState<CommuneValue | null>(
@@ -300,12 +300,12 @@ function DistanceFilter({
         value={commune}
         onChange={(value) => {
           setCommune(value);
-          onChange(value?.code, km);
+          onNearChange(value?.code);
         }}
       />
       <div className="field">
         <label htmlFor="directory-km">{t('directory.withinKm')}</label>
-        <select id="directory-km" value={km} onChange={(event) => onChange(near, event.target.value)}>
+        <select id="directory-km" value={km} onChange={(event) => onKmChange(event.target.value)}>
           {DISTANCES.map((value) => (
             <option key={value} value={String(value)}>
               {t('directory.km', { count: value })}

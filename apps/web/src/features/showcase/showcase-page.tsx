@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../app/api.ts';
+import { changedSearchParams } from '../../app/search-params.ts';
 import { useSession } from '../../app/session.tsx';
 import { useApi } from '../../app/use-api.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../components/feedback.tsx';
@@ -49,12 +50,7 @@ export function ShowcasePage() {
   usePageTitle(view ? t('showcase.page.title', { network: view.network.name }) : t('showcase.link'));
 
   const update = (changes: Partial<Record<(typeof FILTERS)[number], string>>) => {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value) next.set(name, value);
-      else next.delete(name);
-    }
-    setParams(next, { replace: true });
+    setParams(changedSearchParams(changes), { replace: true });
   };
 
   if (loaded.state === 'failed' && !view) {
