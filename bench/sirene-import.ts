@@ -136,6 +136,9 @@ try {
   nafLookupCsv();
   const runImport = async (label: string, source = file, expect: 'imported' | 'rejected' = 'imported') => {
     const steps: string[] = [];
+    // From the first write to organisations to the commit, the import holds the directory_version
+    // row lock: every other directory write waits.
+    let lockedMs = 0;
     const rssBefore = process.memoryUsage.rss();
     let peak = rssBefore;
     const sampler = setInterval(() => {
@@ -147,7 +150,10 @@ try {
       {
         kind: 'sirene',
         locale: 'en',
-        onStep: (step: ImportStep, ms: number) => steps.push(`${step} ${seconds(ms)}`),
+        onStep: (step: ImportStep, ms: number) => {
+          steps.push(`${step} ${seconds(ms)}`);
+          if (['write', 'link', 'search', 'index', 'commit'].includes(step)) lockedMs += ms;
+        },
       },
       (async function* () {
         yield { role: 'file', stream: fs.createReadStream(source, { highWaterMark: 1 << 20 }) };
@@ -165,6 +171,7 @@ try {
     console.log(
       `  steps: ${steps.join(', ')}${steps.some((s) => s.startsWith('index')) ? ' (bulk write)' : ''}`,
     );
+    if (report.status === 'imported') console.log(`  directory_version lock held ${seconds(lockedMs)}`);
     console.log(`  Node RSS: ${mb(rssBefore)} before, ${mb(peak)} peak (+${mb(peak - rssBefore)})`);
     return { ms, report };
   };

@@ -31,6 +31,8 @@ describe('normaliseForSearch', () => {
       'travaux d installation electrique hors tp',
     );
     assert.equal(normaliseForSearch('62.01Z'), '62 01z');
+    // The capital sharp s lowers to « ß » before it folds (found by the property below).
+    assert.equal(normaliseForSearch('ẞ'), normaliseForSearch(normaliseForSearch('ẞ')));
   });
 
   it('is idempotent and never leaves double spaces or edge spaces', () => {

@@ -37,7 +37,9 @@ export function foldAccents(text: string): string {
  * « L’Électricité ! » gives « l electricite ».
  */
 export function normaliseForSearch(text: string): string {
-  return foldAccents(text)
+  // Lower case first, then fold, then lower case again: « ẞ » only becomes « ß » (and so « ss »)
+  // once lowered, and a folded ligature may come out in capitals.
+  return foldAccents(text.toLowerCase())
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -22,6 +22,7 @@ const STEP_LABELS: Record<ImportStep, string> = {
   prepare: 'préparation',
   load: 'lecture',
   check: 'vérification des lignes',
+  stage: 'préparation de l’écriture',
   write: 'écriture des organisations',
   link: 'rattachement au réseau',
   search: 'texte de recherche',

@@ -450,15 +450,31 @@ export async function createIndexes(client: ImportClient, indexes: readonly Drop
   await client.query('analyze organisations, network_organisations');
 }
 
+/** What `prepareSirene` decided: the indexes dropped for a bulk write, if it is one. */
+export interface SireneWritePlan {
+  networkId: string;
+  federationId: string | null;
+  dropped: DroppedIndex[] | null;
+}
+
 /**
- * Upserts the SIRENE rows; returns how many organisations were created and changed, and the
- * indexes dropped for a bulk write (to create again with `createIndexes`), if it was one.
+ * Everything a SIRENE write needs, computed before it touches organisations: the rows that are
+ * new or change something (`imp_write`: SIRENE's values, the new ones' ids and search text), and
+ * the existing organisations of closed establishments (`imp_closed`). The first write to
+ * organisations takes the directory_version row lock until the commit (see the directory_index
+ * migration), which stops every other directory write: this keeps the work done under it to the
+ * writes themselves. For a bulk write, takes organisations and drops its indexes first (see
+ * dropSecondaryIndexes), so that nobody adds a SIRET between this and the write.
  */
-export async function upsertSirene(
+export async function prepareSirene(
   client: ImportClient,
   networkId: string,
-  { mode, lockWaitMs = BULK_LOCK_WAIT_MS }: { mode: WriteMode; lockWaitMs?: number | undefined },
-): Promise<{ created: number; changed: number; dropped: DroppedIndex[] | null }> {
+  {
+    mode,
+    lockWaitMs = BULK_LOCK_WAIT_MS,
+    includeClosed,
+  }: { mode: WriteMode; lockWaitMs?: number | undefined; includeClosed: boolean },
+): Promise<SireneWritePlan> {
   // The network stays as it is until the commit: it cannot be deleted (the new memberships'
   // foreign key) nor change federation (federation_ids written below).
   const { rows: network } = await client.query<{ parent_id: string | null }>(
@@ -466,17 +482,15 @@ export async function upsertSirene(
     [networkId],
   );
   if (!network.length) throw new Error(`network ${networkId} is gone`);
-  await client.query(
-    `create temp table imp_done (id uuid not null, inserted boolean not null, stale boolean not null) on commit drop`,
-  );
   const bulk = mode === 'bulk' || (mode === 'auto' && (await isBulkWorthIt(client)));
   const dropped = bulk ? await dropSecondaryIndexes(client, lockWaitMs) : null;
   // What SIRENE says of each establishment; then only the rows that are new or change something
-  // are written (an unchanged row is neither locked nor rewritten on a re-import). SIRETs are
+  // are kept (an unchanged row is neither locked nor rewritten on a re-import). SIRETs are
   // digits: sorted byte-wise (collate "C"), they come in the order of any collation, without
-  // calling strcoll a million times.
-  const fresh = `
-    official as (
+  // calling strcoll a million times. `n` numbers the rows by SIRET, for their ids; `stale`: an
+  // existing organisation whose search text the write clears (renamed), to compute again.
+  await client.query(`create temp table imp_write on commit drop as
+    with official as (
       select v.name, left(i.siret, 9) as siren, i.siret, v.naf_code, i.naf_version, i.band as headcount_band,
              v.category, i.commune_code, i.epci_code, i.departement_code, i.region_code,
              coalesce(i.point_lon, i.commune_lon) as lon, coalesce(i.point_lat, i.commune_lat) as lat,
@@ -492,7 +506,9 @@ export async function upsertSirene(
        where not i.skipped
     ),
     fresh as (
-      select f.*, o.id as existing_id, row_number() over (order by f.siret collate "C") as n
+      select f.*, o.id as existing_id,
+             o.id is not null and (o.name is distinct from f.name or o.search_vector is null) as stale,
+             row_number() over (order by f.siret collate "C") as n
         from official f
         left join organisations o on o.siret = f.siret
        where o.id is null
@@ -508,7 +524,30 @@ export async function upsertSirene(
               case when f.commune_code is null then o.lon else f.lon end,
               case when f.commune_code is null then o.lat else f.lat end,
               f.is_active)
-    )`;
+    )
+    select pg_temp.meute_import_uuid(n) as id, f.*,
+           case when existing_id is null then setweight(to_tsvector('meute_french', name), 'A') end as search_vector
+      from fresh f`);
+  // A closed establishment is not imported, but the organisation it was becomes inactive (unless
+  // the same file also lists its SIRET as active).
+  await client.query(
+    `create temp table imp_closed on commit drop as
+     select o.id, o.is_active from organisations o
+      where ${includeClosed ? 'false' : 'true'}
+        and o.siret in (select i.siret from pg_temp.imp i where i.skipped and i.siret is not null
+                         except select j.siret from pg_temp.imp j where not j.skipped)`,
+  );
+  return { networkId, federationId: network[0]!.parent_id, dropped };
+}
+
+/**
+ * Writes what prepareSirene computed; returns how many organisations were created, how many
+ * were written or linked (`changed`), and how many closed establishments matched an existing one.
+ */
+export async function writeSirene(
+  client: ImportClient,
+  { networkId, federationId, dropped }: SireneWritePlan,
+): Promise<{ created: number; changed: number; closed: number }> {
   // SIRENE's fields, never erased by an unknown value; the profile the members wrote, untouched.
   const update = (n: string) => `
         name = ${n}.name,
@@ -527,48 +566,56 @@ export async function upsertSirene(
         updated_at = now(),
         search_vector = case when o.name = ${n}.name then o.search_vector end`;
   // A new organisation gets its network in network_ids at once, as the network_organisations
-  // trigger would compute it (see linkToNetwork). Rows go in the order of their ids.
+  // trigger would compute it (see linkToNetwork). Rows go in the order of their ids: imp_write
+  // was written in that order (by its window, over SIRETs), which a bulk write reads as it is
+  // rather than sort 950,000 wide rows again (the order only makes the primary key cheaper).
   const insert = (where: string, order: string) => `
       insert into organisations as o (id, name, siren, siret, naf_code, naf_version, headcount_band, category,
         commune_code, epci_code, departement_code, region_code, lon, lat, is_active, search_vector,
         network_ids, federation_ids)
-      select pg_temp.meute_import_uuid(n), name, siren, siret, naf_code, naf_version, headcount_band, category,
-             commune_code, epci_code, departement_code, region_code, lon, lat, is_active,
-             setweight(to_tsvector('meute_french', name), 'A'),
+      select id, name, siren, siret, naf_code, naf_version, headcount_band, category,
+             commune_code, epci_code, departement_code, region_code, lon, lat, is_active, search_vector,
              array[$1::uuid], case when $2::uuid is null then '{}'::uuid[] else array[$2::uuid] end
-        from fresh ${where}
-       order by ${order}`;
-  const parameters = [networkId, network[0]!.parent_id];
+        from pg_temp.imp_write ${where} ${order}`;
+  const parameters = [networkId, federationId];
   if (dropped) {
-    // Nobody else writes organisations until the commit (exclusive lock): the SIRETs that are
-    // not there are new, without the cost of ON CONFLICT; the unique index built again at the
-    // end checks it once more. `fresh` is read twice, so kept: sorting it again by rank is cheaper.
+    // Nobody else writes organisations until the commit (exclusive lock, taken before
+    // prepareSirene read it): the SIRETs that were not there are new, without the cost of
+    // ON CONFLICT; the unique index built again at the end checks it once more.
     await client.query(
-      `with ${fresh},
-       updated as (
-         update organisations o set ${update('f')}
-           from fresh f where o.id = f.existing_id
-         returning o.id, false as inserted, o.search_vector is null as stale
-       ),
-       inserted as (${insert('where existing_id is null', 'n')} returning o.id, true as inserted, false as stale)
-       insert into pg_temp.imp_done (id, inserted, stale)
-       select id, inserted, stale from updated union all select id, inserted, stale from inserted`,
-      parameters,
+      `update organisations o set ${update('w')} from pg_temp.imp_write w where o.id = w.existing_id`,
+    );
+    await client.query(insert('where existing_id is null', ''), parameters);
+    await client.query(
+      `create temp table imp_done on commit drop as
+       select coalesce(existing_id, id) as id, existing_id is null as inserted, stale from pg_temp.imp_write`,
     );
   } else {
     await client.query(
-      `with ${fresh},
-       up as (${insert('', 'siret collate "C"')}
+      `create temp table imp_done (id uuid not null, inserted boolean not null, stale boolean not null) on commit drop`,
+    );
+    await client.query(
+      `with up as (${insert('', 'order by n')}
          on conflict (siret) where siret is not null do update set ${update('excluded')}
          returning o.id, o.xmax = 0 as inserted, o.search_vector is null as stale)
        insert into pg_temp.imp_done (id, inserted, stale) select id, inserted, stale from up`,
       parameters,
     );
   }
-  const { rows } = await client.query<{ created: string; changed: string }>(
-    `select count(*) filter (where inserted) as created, count(*) as changed from pg_temp.imp_done`,
+  await client.query(
+    `update organisations o set is_active = false, updated_at = now()
+       from pg_temp.imp_closed c where o.id = c.id and c.is_active`,
   );
-  return { created: Number(rows[0]!.created), changed: Number(rows[0]!.changed), dropped };
+  const { rows } = await client.query<{ created: string; changed: string; closed: string }>(
+    `select count(*) filter (where inserted) as created, count(*) as changed,
+            (select count(*) from pg_temp.imp_closed) as closed
+       from pg_temp.imp_done`,
+  );
+  return {
+    created: Number(rows[0]!.created),
+    changed: Number(rows[0]!.changed),
+    closed: Number(rows[0]!.closed),
+  };
 }
 
 /**

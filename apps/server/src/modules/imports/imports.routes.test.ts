@@ -409,6 +409,57 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
     );
   });
 
+  it('re-importing marks the organisation of a closed establishment inactive, and adds none for a new closed one', async () => {
+    const [open, closing, reopened, neverSeen] = [makeSiret(45), makeSiret(46), makeSiret(47), makeSiret(48)];
+    const first = await sirene(
+      'staff',
+      sireneCsv([etablissement(open), etablissement(closing), etablissement(reopened)]),
+    );
+    assert.equal(first.statusCode, 201, first.body);
+    const before = (await bySiret(closing))!;
+    assert.equal(before.is_active, true);
+    const versionBefore = await t.db
+      .selectFrom('directory_version')
+      .select('version')
+      .executeTakeFirstOrThrow();
+
+    const second = await sirene(
+      'staff',
+      sireneCsv([
+        etablissement(open),
+        etablissement(closing, { etatAdministratifEtablissement: 'F' }),
+        // Listed closed, then open again in the same file: it stays active.
+        etablissement(reopened, { etatAdministratifEtablissement: 'F' }),
+        etablissement(reopened),
+        etablissement(neverSeen, { etatAdministratifEtablissement: 'F' }),
+      ]),
+    );
+    assert.equal(second.statusCode, 201, second.body);
+    const report = second.json();
+    assert.deepEqual(
+      [report.rows, report.created, report.updated, report.skipped],
+      [5, 0, 3, 2],
+      'the closed establishment that existed is updated; the unknown one, and the closed line of the reopened one, skipped',
+    );
+    const after = (await bySiret(closing))!;
+    assert.equal(after.id, before.id);
+    assert.equal(after.is_active, false, 'the organisation of a closed establishment is inactive');
+    assert.equal(after.name, before.name, 'the rest of it is kept');
+    assert.ok(
+      Number(after.directory_change) > Number(versionBefore.version),
+      'the directory sees the change',
+    );
+    assert.equal((await bySiret(open))!.is_active, true);
+    assert.equal((await bySiret(reopened))!.is_active, true);
+    assert.equal(await bySiret(neverSeen), undefined, 'a closed establishment is not created');
+    // Again: nothing more to change, the same counts.
+    const again = (
+      await sirene('staff', sireneCsv([etablissement(closing, { etatAdministratifEtablissement: 'F' })]))
+    ).json();
+    assert.deepEqual([again.created, again.updated, again.skipped], [0, 1, 0]);
+    assert.equal((await bySiret(closing))!.updated_at.getTime(), after.updated_at.getTime(), 'not rewritten');
+  });
+
   it('imports a member spreadsheet in CSV « ; » Windows-1252 with accents, as French Excel writes it', async () => {
     const [s1, s2] = [makeSiret(50), makeSiret(51)];
     await t.db

@@ -25,14 +25,15 @@ import {
   type ImportClient,
   linkToNetwork,
   memberDuplicates,
+  prepareSirene,
   refreshStaleSearch,
   type SireneColumns,
   sireneCounts,
   sireneErrors,
   type UniteLegaleColumns,
   upsertMembers,
-  upsertSirene,
   type WriteMode,
+  writeSirene,
 } from './imports.repository.ts';
 import { type MemberHeader, memberRowCsv, readMemberHeader, readMemberRow } from './member-rows.ts';
 import { readXlsxRows } from './xlsx-reader.ts';
@@ -66,15 +67,28 @@ export interface ImportOptions {
   onStep?: (step: ImportStep, ms: number) => void;
   /**
    * SIRENE: `auto` rebuilds the indexes of organisations when the import at least doubles it
-   * (see upsertSirene); tests force `bulk` or `rows`.
+   * (see isBulkWorthIt); tests force `bulk` or `rows`.
    */
   writeMode?: WriteMode;
   /** How long a bulk write waits for its lock on organisations (10 s); then it writes row by row. */
   bulkLockWaitMs?: number;
 }
 
-/** `index`: the indexes of organisations built again after a bulk write. */
-export type ImportStep = 'prepare' | 'load' | 'check' | 'write' | 'link' | 'search' | 'index' | 'commit';
+/**
+ * `stage`: the rows to write computed, before the first write to organisations (from which the
+ * import holds the directory_version lock); `index`: the indexes of organisations built again
+ * after a bulk write.
+ */
+export type ImportStep =
+  | 'prepare'
+  | 'load'
+  | 'check'
+  | 'stage'
+  | 'write'
+  | 'link'
+  | 'search'
+  | 'index'
+  | 'commit';
 
 interface Deps {
   db: Kysely<DB>;
@@ -484,10 +498,14 @@ class ImportRun {
       step('check');
       if (problems.count > 0) return rejected(rows, skipped);
       await buildUniteLegale(client, this.uniteLegale?.columns ?? null);
-      const { created, changed, dropped } = await upsertSirene(client, networkId, {
+      const plan = await prepareSirene(client, networkId, {
         mode: options.writeMode ?? 'auto',
         lockWaitMs: options.bulkLockWaitMs,
+        includeClosed: options.includeClosed === true,
       });
+      const { dropped } = plan;
+      step('stage');
+      const { created, changed, closed } = await writeSirene(client, plan);
       step('write');
       const eligible = rows - skipped;
       await linkToNetwork(client, networkId, changed === eligible ? 'done' : 'siret', true);
@@ -502,8 +520,9 @@ class ImportRun {
         status: 'imported',
         rows,
         created,
-        updated: eligible - created,
-        skipped,
+        // A closed establishment whose organisation exists made it inactive: updated, not skipped.
+        updated: eligible - created + closed,
+        skipped: skipped - closed,
         errors: [],
         errorCount: 0,
       };
