@@ -13,7 +13,7 @@ import type { NetworkRoleName } from '@meute/contracts';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../apps/server/src/app.ts';
 import { createContext } from '../apps/server/src/context.ts';
-import { DEMO_PASSWORD, loadDemoData } from '../apps/server/src/db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../apps/server/src/db/seed/demo.ts';
 import { createTestDatabase } from '../apps/server/src/test/database.ts';
 import { buildOrganisation, buildPerson, TEST_PASSWORD } from '../apps/server/src/test/factories.ts';
 
@@ -106,8 +106,7 @@ export interface RunningApp {
 /** The real server (API + built web app) on a fresh database with the demo data. */
 export async function startApp(): Promise<RunningApp> {
   await ensureWebBuilt();
-  const database = await createTestDatabase();
-  await loadDemoData(database.db);
+  const database = await createTestDatabase({ withDemo: true });
   // Links in e-mails need the public address before the server listens: pick the port first.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

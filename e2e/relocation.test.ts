@@ -32,6 +32,13 @@ describe('relocation: a member brings a purchase back into the network, staff se
 
   before(async () => {
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    // The demo club forbids business between members (S1), which closes the relocation
+    // challenge; this journey is that of a club that allows it.
+    await app.database.db
+      .updateTable('networks')
+      .set({ no_business: false })
+      .where('slug', '=', CLUB)
+      .execute();
   });
   after(async () => {
     await browser?.close();

@@ -74,18 +74,19 @@ describe('the shell: sign-in, networks, language, sign-out', { skip }, () => {
     // A capability page stays the same capability when the network changes.
     await page
       .getByRole('navigation', { name: 'Navigation du réseau' })
-      .getByRole('link', { name: 'Groupes de travail' })
+      .getByRole('link', { name: 'Ressources partagées' })
       .click();
-    await page.waitForURL('**/n/cluster-batiment-rhone/groups');
-    await page.getByRole('heading', { level: 1, name: 'Groupes de travail' }).waitFor();
+    await page.waitForURL('**/n/cluster-batiment-rhone/sharing');
+    await page.getByRole('heading', { level: 1, name: 'Ressources partagées' }).waitFor();
     await page.getByText('Bientôt disponible').waitFor();
     await checkScreen(page, 'coming-soon');
     await switcher.selectOption({ label: 'Club ETI Normandie' });
-    await page.waitForURL('**/n/club-eti-normandie/groups');
+    await page.waitForURL('**/n/club-eti-normandie/sharing');
 
     // Every capability of the product has its page, none is blank.
     for (const [path, title] of [
       ['directory', 'Annuaire'],
+      ['groups', 'Groupes de travail'],
       ['needs', 'Besoins & projets'],
       ['purchasing', 'Achats groupés'],
       ['tenders', 'Appels d’offres'],
@@ -114,11 +115,11 @@ describe('the shell: sign-in, networks, language, sign-out', { skip }, () => {
   it('switches the language to English and back, on screen, in <html lang> and in the account', async () => {
     const { context, page, problems } = await newSession(browser, app.url);
     await signIn(page, 'dirigeant@demo.meute.fr');
-    await page.getByRole('link', { name: 'Groupes de travail' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Groupes de travail' }).waitFor();
+    await page.getByRole('link', { name: 'Ressources partagées' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ressources partagées' }).waitFor();
 
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Working groups' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Shared resources' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     await page.getByText('Coming soon').waitFor();
     await page.getByRole('link', { name: 'Directory' }).waitFor();
@@ -129,7 +130,7 @@ describe('the shell: sign-in, networks, language, sign-out', { skip }, () => {
       async () => ((await (await fetch('/api/auth/me')).json()) as { locale: string }).locale === 'en',
     );
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Working groups' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Shared resources' }).waitFor();
     // The API answers in the chosen language too.
     const message = await page.evaluate(
       async () => ((await (await fetch('/api/networks/nowhere')).json()) as { message: string }).message,
@@ -137,7 +138,7 @@ describe('the shell: sign-in, networks, language, sign-out', { skip }, () => {
     assert.equal(message, 'Network not found.');
 
     await page.getByRole('button', { name: 'Français' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Groupes de travail' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Ressources partagées' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
     await page.waitForFunction(
       async () => ((await (await fetch('/api/auth/me')).json()) as { locale: string }).locale === 'fr',

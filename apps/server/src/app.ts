@@ -16,15 +16,20 @@ import {
 import type { AppContext } from './context.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { aidSchemesRoutes } from './modules/aid-schemes/aid-schemes.routes.ts';
+import { alertsRoutes } from './modules/alerts/alerts.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { funderReportsRoutes } from './modules/funder-reports/funder-reports.routes.ts';
+import { groupNotesRoutes } from './modules/group-notes/group-notes.routes.ts';
 import { groupementsRoutes } from './modules/groupements/groupements.routes.ts';
+import { groupsRoutes } from './modules/groups/groups.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { membershipRoutes } from './modules/membership/membership.routes.ts';
 import { needsRoutes } from './modules/needs/needs.routes.ts';
 import { networksRoutes } from './modules/networks/networks.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { peerQuestionsRoutes } from './modules/peer-questions/peer-questions.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { purchasingRoutes } from './modules/purchasing/purchasing.routes.ts';
 import { rfqRoutes } from './modules/purchasing/rfq.routes.ts';
@@ -108,6 +113,19 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           description: 'Joint tenders: manual entry, eForms import, CPV mapping, consortium builder',
         },
         {
+          name: 'groups',
+          description:
+            'Working groups: charters, members, posts, files, Chatham House, notes, questions to peers',
+        },
+        {
+          name: 'alerts',
+          description: 'Urgent alerts to a whole network and their acknowledgements',
+        },
+        {
+          name: 'notifications',
+          description: 'In-app notifications, unread counts, e-mail preferences and digests',
+        },
+        {
           name: 'showcase',
           description: 'The public showcase of a network’s collective offer, and what each member shows',
         },
@@ -142,6 +160,14 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(groupementsRoutes(context.services.groupements));
   await app.register(aidSchemesRoutes(context.services.aidSchemes));
   await app.register(showcaseRoutes(context.services.showcase));
+  // peer-exchange:groups-routes
+  await app.register(groupsRoutes(context.services.groups));
+  // peer-exchange:alerts-notifications-routes
+  await app.register(alertsRoutes(context.services.alerts));
+  await app.register(notificationsRoutes(context.services.notifications));
+  // peer-exchange:notes-questions-routes
+  await app.register(groupNotesRoutes(context.services.groupNotes));
+  await app.register(peerQuestionsRoutes(context.services.peerQuestions));
   await app.register(referenceRoutes());
 
   if (serveSpa) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

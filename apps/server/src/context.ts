@@ -5,13 +5,19 @@ import { createAccountsRepository } from './modules/accounts/accounts.repository
 import { createAccountsService } from './modules/accounts/accounts.service.ts';
 import { createAidSchemesRepository } from './modules/aid-schemes/aid-schemes.repository.ts';
 import { createAidSchemesService } from './modules/aid-schemes/aid-schemes.service.ts';
+import { createAlertsRepository } from './modules/alerts/alerts.repository.ts';
+import { createAlertsService } from './modules/alerts/alerts.service.ts';
 import { createDirectoryRepository } from './modules/directory/directory.repository.ts';
 import { createDirectoryService } from './modules/directory/directory.service.ts';
 import { referenceLookups } from './modules/directory/reference-lookups.ts';
 import { createFunderReportsRepository } from './modules/funder-reports/funder-reports.repository.ts';
 import { createFunderReportsService } from './modules/funder-reports/funder-reports.service.ts';
+import { createGroupNotesRepository } from './modules/group-notes/group-notes.repository.ts';
+import { createGroupNotesService } from './modules/group-notes/group-notes.service.ts';
 import { createGroupementsRepository } from './modules/groupements/groupements.repository.ts';
 import { createGroupementsService } from './modules/groupements/groupements.service.ts';
+import { createGroupsRepository } from './modules/groups/groups.repository.ts';
+import { createGroupsService } from './modules/groups/groups.service.ts';
 import { createImportsService } from './modules/imports/imports.service.ts';
 import { createMembershipRepository } from './modules/membership/membership.repository.ts';
 import { createMembershipService } from './modules/membership/membership.service.ts';
@@ -19,7 +25,13 @@ import { createNeedsRepository } from './modules/needs/needs.repository.ts';
 import { createNeedsService } from './modules/needs/needs.service.ts';
 import { createNetworksRepository } from './modules/networks/networks.repository.ts';
 import { createNetworksService } from './modules/networks/networks.service.ts';
+import { createNotificationDelivery } from './modules/notifications/delivery.ts';
+import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
+import { createNotificationsService } from './modules/notifications/notifications.service.ts';
+import { createNotifier } from './modules/notifications/notifier.ts';
 import { createOutboxService } from './modules/outbox/outbox.service.ts';
+import { createPeerQuestionsRepository } from './modules/peer-questions/peer-questions.repository.ts';
+import { createPeerQuestionsService } from './modules/peer-questions/peer-questions.service.ts';
 import { createProjectsRepository } from './modules/projects/projects.repository.ts';
 import { createProjectsService } from './modules/projects/projects.service.ts';
 import { createPurchasingRepository } from './modules/purchasing/purchasing.repository.ts';
@@ -62,6 +74,8 @@ export function createContext(
     showcase: createShowcaseRepository(),
   };
   const reference = referenceLookups();
+  // Every module that tells people something writes through this one notifier.
+  const notifier = createNotifier();
   const services = {
     accounts: createAccountsService({ db, ...repositories, mailer, publicUrl: config.publicUrl }),
     networks: createNetworksService({
@@ -137,6 +151,39 @@ export function createContext(
       networks: repositories.networks,
       reference,
     }),
+    // peer-exchange:groups-services
+    groups: createGroupsService({
+      db,
+      groups: createGroupsRepository(),
+      networks: repositories.networks,
+      notifier,
+    }),
+    // peer-exchange:alerts-notifications-services
+    alerts: createAlertsService({
+      db,
+      alerts: createAlertsRepository(),
+      networks: repositories.networks,
+      notifier,
+      mailer,
+      publicUrl: config.publicUrl,
+    }),
+    notifications: createNotificationsService({ db, notifications: createNotificationsRepository() }),
+    // E-mails of notifications (urgent at once, digests), run by the job queue started in server.ts.
+    notificationDelivery: createNotificationDelivery({ db, mailer, publicUrl: config.publicUrl }),
+    // peer-exchange:notes-questions-services
+    groupNotes: createGroupNotesService({
+      db,
+      notes: createGroupNotesRepository(),
+      networks: repositories.networks,
+      notifier,
+    }),
+    peerQuestions: createPeerQuestionsService({
+      db,
+      questions: createPeerQuestionsRepository(),
+      networks: repositories.networks,
+      notifier,
+      nafLabel: reference.nafLabel,
+    }),
     showcase: createShowcaseService({
       db,
       showcase: repositories.showcase,
@@ -144,7 +191,7 @@ export function createContext(
       reference,
     }),
   };
-  return { database, mailer, repositories, services };
+  return { database, mailer, notifier, repositories, services };
 }
 
 export type AppContext = ReturnType<typeof createContext>;

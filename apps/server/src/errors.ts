@@ -47,6 +47,10 @@ export const ERROR_STATUS = {
   GROUPEMENT_STATUS_CHANGE: 409,
   PRICE_REVISION_CLOSED: 409,
   SHOWCASE_NOT_FOUND: 404,
+  // peer-exchange:notes-questions (group notes, questions to peers, the no-business rule)
+  NOTE_CONFLICT: 409,
+  NO_BUSINESS: 403,
+  QUESTION_ALREADY_ANSWERED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -5,6 +5,7 @@ import { createContext } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from './db/seed/demo.ts';
+import { startNotificationJobs } from './modules/notifications/job-queue.ts';
 import { preloadReferenceData } from './reference/reference.ts';
 
 export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
@@ -45,7 +46,20 @@ export async function startServer(config: Config) {
       const { loaded } = await loadDemoData(database.db);
       if (loaded) log('Demo data loaded');
     }
-    await app.listen({ host: config.host, port: config.port });
+    // Notification e-mails and digests: a job queue on the same PostgreSQL (pg-boss, its own
+    // schema), started before the server says it is ready so that a stop signal finds it running.
+    const jobs = await startNotificationJobs({
+      databaseUrl: database.url,
+      delivery: context.services.notificationDelivery,
+      notifier: context.notifier,
+      log,
+    });
+    try {
+      await app.listen({ host: config.host, port: config.port });
+    } catch (error) {
+      await jobs.stop();
+      throw error;
+    }
     log(`Meute is ready on ${config.publicUrl} (database: ${database.kind}) in ${Date.now() - startedAt} ms`);
     if (await hasDemoAccounts(database)) printDemoAccounts(config.publicUrl);
     // Build the directory's search index now, not on the first search (seconds at 80,000 members).
@@ -56,6 +70,7 @@ export async function startServer(config: Config) {
       // Finish the requests in flight, then stop the embedded database cleanly.
       closing ??= (async () => {
         await app.close();
+        await jobs.stop();
         await database.close();
       })();
       return closing;

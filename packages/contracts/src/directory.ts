@@ -192,6 +192,8 @@ export const networkSettingsSchema = z.object({
   minStaff: z.number().int().nullable(),
   maxStaff: z.number().int().nullable(),
   isOpenToApplications: z.boolean(),
+  /** The club's rule: no commercial offers between members (no « sell » feature for them). */
+  noBusiness: z.boolean(),
   charter: z.object({ version: z.number().int(), body: z.string(), createdAt: z.iso.datetime() }).nullable(),
 });
 export type NetworkSettings = z.infer<typeof networkSettingsSchema>;
@@ -209,6 +211,7 @@ export const updateNetworkSettingsRequest = z
     minStaff: z.number().int().min(0).max(1_000_000).nullable().optional(),
     maxStaff: z.number().int().min(0).max(1_000_000).nullable().optional(),
     isOpenToApplications: z.boolean().optional(),
+    noBusiness: z.boolean().optional(),
   })
   .refine((v) => v.minStaff == null || v.maxStaff == null || v.minStaff <= v.maxStaff, {
     path: ['maxStaff'],

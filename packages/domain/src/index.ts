@@ -6,6 +6,7 @@ export * from './geo.ts';
 export * from './headcount.ts';
 export * from './naf.ts';
 export * from './needs/index.ts';
+export * from './peers/index.ts';
 export * from './purchasing/index.ts';
 export * from './relocation/index.ts';
 export * from './roles.ts';

@@ -1,8 +1,15 @@
 import type { ColumnType, Generated } from 'kysely';
+import {
+  ALERTS_NOTIFICATIONS_TABLES_IN_ORDER,
+  type AlertsNotificationsTables,
+} from './schema-alerts-notifications.ts';
+import { GROUP_POSTS_TABLES_IN_ORDER, type GroupPostsTables } from './schema-group-posts.ts';
+import { GROUPS_TABLES_IN_ORDER, type GroupsTables } from './schema-groups.ts';
+import { NOTES_QUESTIONS_TABLES_IN_ORDER, type NotesQuestionsTables } from './schema-notes-questions.ts';
 
 /** Kysely's view of the tables created by the migrations in ./migrations. */
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface PeopleTable {
   id: Generated<string>;
@@ -129,7 +136,11 @@ export interface PersonOrganisationsTable {
   organisation_id: string;
   job_title: Generated<string>;
   is_leader: Generated<boolean>;
+  codir_role: CodirRole | null;
 }
+
+/** The role a person holds in their company's management team (CODIR). */
+export type CodirRole = 'ceo' | 'it' | 'hr' | 'finance' | 'csr' | 'operations' | 'sales' | 'other';
 
 export interface NetworksTable {
   id: Generated<string>;
@@ -147,6 +158,7 @@ export interface NetworksTable {
   min_staff: number | null;
   max_staff: number | null;
   is_open_to_applications: Generated<boolean>;
+  no_business: Generated<boolean>;
 }
 
 export interface NetworkOrganisationsTable {
@@ -212,6 +224,7 @@ export interface OutboxEmailsTable {
   subject: string;
   body_text: string;
   created_at: CreatedAt;
+  confidential: Generated<boolean>;
 }
 
 export interface DirectoryVersionTable {
@@ -629,7 +642,7 @@ export interface ShowcaseConsentsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface DB {
+export interface DB extends GroupsTables, GroupPostsTables, AlertsNotificationsTables, NotesQuestionsTables {
   directory_version: DirectoryVersionTable;
   people: PeopleTable;
   organisations: OrganisationsTable;
@@ -732,4 +745,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'external_suppliers',
   'network_showcases',
   'showcase_consents',
+  ...GROUPS_TABLES_IN_ORDER,
+  ...GROUP_POSTS_TABLES_IN_ORDER,
+  ...ALERTS_NOTIFICATIONS_TABLES_IN_ORDER,
+  ...NOTES_QUESTIONS_TABLES_IN_ORDER,
 ] as const satisfies readonly (keyof DB)[];

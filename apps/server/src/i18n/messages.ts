@@ -486,6 +486,60 @@ const messages = {
     fr: 'ajoutez un réseau que vous animez aussi, ou un réseau partenaire de la même fédération',
     en: 'add a network you also run, or a partner network of the same federation',
   },
+  // peer-exchange:groups
+  'detail.GROUP_NOT_READER': {
+    fr: 'cette personne n’est pas membre actif du groupe',
+    en: 'this person is not an active member of the group',
+  },
+  'detail.NETWORK_PERSON_UNKNOWN': {
+    fr: 'cette personne n’est pas membre du réseau',
+    en: 'this person is not a member of the network',
+  },
+  'detail.GROUP_NOT_ELIGIBLE': {
+    fr: 'le groupe n’est pas ouvert à cette personne (voir à qui il s’adresse)',
+    en: 'the group is not open to this person (see whom it is for)',
+  },
+  'detail.CODIR_ROLES_REQUIRED': {
+    fr: 'choisissez au moins un rôle du comité de direction',
+    en: 'pick at least one management-team role',
+  },
+  'detail.CHARTER_OUTDATED': {
+    fr: 'la charte a changé depuis que vous l’avez lue : relisez la nouvelle version',
+    en: 'the charter changed since you read it: read the new version',
+  },
+  'detail.REPLY_HAS_NO_TITLE': {
+    fr: 'une réponse n’a pas de titre',
+    en: 'a reply has no title',
+  },
+  'detail.CURSOR_INVALID': {
+    fr: 'curseur de page invalide',
+    en: 'invalid page cursor',
+  },
+  // peer-exchange:notes-questions
+  'error.NOTE_CONFLICT': {
+    fr: 'Quelqu’un a enregistré la note depuis que vous l’avez ouverte : rien n’a été écrasé. Rechargez-la et réappliquez vos modifications.',
+    en: 'Someone saved the note since you opened it: nothing was overwritten. Reload it and re-apply your changes.',
+  },
+  'error.NO_BUSINESS': {
+    fr: 'Ce réseau a pour règle : pas de commerce entre membres.',
+    en: 'This network’s rule: no business between members.',
+  },
+  'error.QUESTION_ALREADY_ANSWERED': {
+    fr: 'Vous avez déjà répondu à cette question ou l’avez déclinée.',
+    en: 'You have already answered or declined this question.',
+  },
+  'detail.NOTE_BASE_UNKNOWN': {
+    fr: 'cette version de la note n’existe pas',
+    en: 'this version of the note does not exist',
+  },
+  'detail.QUESTION_NO_RECIPIENT': {
+    fr: 'choisissez au moins une personne à qui poser la question',
+    en: 'pick at least one person to ask',
+  },
+  'detail.QUESTION_RECIPIENT_UNKNOWN': {
+    fr: 'cette personne n’est pas membre du réseau',
+    en: 'this person is not a member of the network',
+  },
   'role.staff': { fr: 'animateur·rice', en: 'staff' },
   'role.board': { fr: 'membre du bureau', en: 'board member' },
   'role.member_leader': { fr: 'dirigeant·e adhérent·e', en: 'member leader' },

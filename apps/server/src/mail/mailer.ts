@@ -8,6 +8,8 @@ export interface OutgoingMail {
   text: string;
   /** The network the mail is about: its staff may read it in the development outbox. */
   networkId: string | null;
+  /** Group content, alerts and digests: only the recipient reads it in the development outbox, never staff. */
+  confidential?: boolean;
 }
 
 export interface Mailer {
@@ -41,6 +43,7 @@ export function createOutboxMailer(db: Kysely<DB>, log: (message: string) => voi
           recipient: mail.to,
           subject: mail.subject,
           body_text: mail.text,
+          confidential: mail.confidential ?? false,
         })
         .execute();
       log(`Mail to ${mail.to} kept in the outbox: ${mail.subject}`);

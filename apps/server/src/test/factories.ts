@@ -14,8 +14,8 @@ export const TEST_PASSWORD = 'correct horse battery';
 let cachedHash: Promise<string> | undefined;
 
 /** The whole app on a fresh database of its own, mails kept in the outbox. */
-export async function buildTestApp() {
-  const database: Database = await createTestDatabase();
+export async function buildTestApp(options: { withDemo?: boolean } = {}) {
+  const database: Database = await createTestDatabase(options);
   const context = createContext(
     { publicUrl: 'http://meute.test', smtpUrl: undefined, mailFrom: 'test@meute.test' },
     database,

@@ -220,6 +220,7 @@ export interface SettingsChanges {
   minStaff?: number | null;
   maxStaff?: number | null;
   isOpenToApplications?: boolean;
+  noBusiness?: boolean;
 }
 
 /** A failure as the API describes it: a stable code and a message already in the user's language. */

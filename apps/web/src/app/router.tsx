@@ -35,6 +35,9 @@ const OrganisationPage = lazy(() =>
 const JoinPage = lazy(() =>
   import('../features/membership/join-page.tsx').then((m) => ({ default: m.JoinPage })),
 );
+const QuestionsPage = lazy(() =>
+  import('../features/questions/questions-page.tsx').then((m) => ({ default: m.QuestionsPage })),
+);
 const AidSchemesPage = lazy(() =>
   import('../features/needs/aid-schemes-page.tsx').then((m) => ({ default: m.AidSchemesPage })),
 );
@@ -68,8 +71,28 @@ const ShowcasePage = lazy(() =>
 const ShowcaseAdminPage = lazy(() =>
   import('../features/showcase/showcase-admin-page.tsx').then((m) => ({ default: m.ShowcaseAdminPage })),
 );
+const GroupPage = lazy(() =>
+  import('../features/groups/group-page.tsx').then((m) => ({ default: m.GroupPage })),
+);
+const GroupThreadPage = lazy(() =>
+  import('../features/groups/thread-page.tsx').then((m) => ({ default: m.ThreadPage })),
+);
 const MembershipPage = lazy(() =>
   import('../features/membership/membership-page.tsx').then((m) => ({ default: m.MembershipPage })),
+);
+const AlertsPage = lazy(() =>
+  import('../features/alerts/alerts-page.tsx').then((m) => ({ default: m.AlertsPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
+const NotificationPreferencesPage = lazy(() =>
+  import('../features/notifications/preferences-page.tsx').then((m) => ({
+    default: m.NotificationPreferencesPage,
+  })),
+);
+const UnsubscribePage = lazy(() =>
+  import('../features/notifications/unsubscribe-page.tsx').then((m) => ({ default: m.UnsubscribePage })),
 );
 
 import { Shell } from './shell.tsx';
@@ -86,6 +109,7 @@ export function AppRouter() {
             <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
             <Route path="/rfq/:token" element={<SupplierOfferPage />} />
             <Route path="/vitrine/:slug" element={<ShowcasePage />} />
+            <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
             <Route element={<RequireSignIn />}>
               <Route element={<Shell />}>
                 <Route index element={<HomeRedirect />} />
@@ -96,6 +120,13 @@ export function AppRouter() {
                   <Route path="membership" element={<MembershipPage />} />
                   <Route path="showcase" element={<ShowcaseAdminPage />} />
                   <Route path="groups" element={<GroupsPage />} />
+                  {/* peer-exchange:groups-routes */}
+                  <Route path="groups/:groupSlug" element={<GroupPage />} />
+                  <Route path="groups/:groupSlug/posts/:postId" element={<GroupThreadPage />} />
+                  {/* peer-exchange:alerts-routes */}
+                  <Route path="alerts" element={<AlertsPage />} />
+                  {/* peer-exchange:notes-questions-routes */}
+                  <Route path="questions" element={<QuestionsPage />} />
                   <Route path="needs" element={<NeedsPage />} />
                   <Route path="aid-schemes" element={<AidSchemesPage />} />
                   <Route path="projects" element={<ProjectsPage />} />
@@ -115,6 +146,8 @@ export function AppRouter() {
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
                 <Route path="outbox" element={<OutboxPage />} />
+                <Route path="notifications" element={<NotificationsPage />} />
+                <Route path="notifications/preferences" element={<NotificationPreferencesPage />} />
                 <Route path="account" element={<AccountPage />} />
                 <Route path="join" element={<JoinPage />} />
                 <Route path="join/:slug" element={<JoinPage />} />

@@ -6,6 +6,8 @@ import { initials } from '../components/format.ts';
 import { Icon } from '../components/icons.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { Logo } from '../components/logo.tsx';
+import { AlertBanner } from '../features/alerts/alert-banner.tsx';
+import { NotificationBell } from '../features/notifications/bell.tsx';
 import { ApiError, api, type Me } from './api.ts';
 import { CAPABILITIES } from './capabilities.ts';
 import { NetworkSwitcher } from './network-switcher.tsx';
@@ -81,6 +83,7 @@ export function Shell({ children }: { children?: ReactNode }) {
           </Link>
           <NetworkSwitcher me={me} currentSlug={navSlug} />
           <div className="topbar-end">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu me={me} />
           </div>
@@ -91,6 +94,7 @@ export function Shell({ children }: { children?: ReactNode }) {
             <span className="demo-text">{t('demo.text')}</span>
           </p>
         ) : null}
+        <AlertBanner />
         <div className="layout">
           <nav
             id="side-nav"

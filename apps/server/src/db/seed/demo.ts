@@ -2,8 +2,11 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../../modules/accounts/secrets.ts';
 import type { DB, MembershipsTable, NetworksTable } from '../schema.ts';
 import { loadDemoAidSchemes } from './demo-aid-schemes.ts';
+import { loadDemoAlerts } from './demo-alerts.ts';
+import { loadDemoGroups } from './demo-groups.ts';
 import { loadDemoMembers } from './demo-members.ts';
 import { loadDemoNeeds } from './demo-needs.ts';
+import { loadDemoNotesAndQuestions } from './demo-notes.ts';
 import { loadDemoProjects } from './demo-projects.ts';
 import { loadDemoPurchasing } from './demo-purchasing.ts';
 import { loadDemoTenders } from './demo-tenders.ts';
@@ -221,6 +224,12 @@ export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }>
       networkIds.get('pays-de-craon-entreprises')!,
       personIds.get('federation@demo.meute.fr')!,
     );
+    // peer-exchange:demo-groups (the club's working groups and their exchanges)
+    await loadDemoGroups(trx, networkIds, personIds);
+    // peer-exchange:demo-alerts-notifications (an alert in progress)
+    await loadDemoAlerts(trx, networkIds, personIds);
+    // peer-exchange:demo-notes-questions (a note being co-written, questions to peers)
+    await loadDemoNotesAndQuestions(trx, networkIds, personIds);
     // Every member of the club accepted its charter when joining; most paid this year's dues.
     const clubId = networkIds.get('club-eti-normandie')!;
     const members = await trx

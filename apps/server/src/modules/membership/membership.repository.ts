@@ -18,6 +18,7 @@ export function createMembershipRepository() {
           'min_staff',
           'max_staff',
           'is_open_to_applications',
+          'no_business',
         ])
         .where('id', '=', networkId)
         .executeTakeFirstOrThrow();

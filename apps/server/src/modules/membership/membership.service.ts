@@ -124,6 +124,7 @@ export function createMembershipService(deps: Deps) {
           minStaff: settings.min_staff,
           maxStaff: settings.max_staff,
           isOpenToApplications: settings.is_open_to_applications,
+          noBusiness: settings.no_business,
           charter: charter
             ? { version: charter.version, body: charter.body, createdAt: charter.created_at.toISOString() }
             : null,
@@ -156,6 +157,7 @@ export function createMembershipService(deps: Deps) {
       if (changes.maxStaff !== undefined) set.max_staff = changes.maxStaff;
       if (changes.isOpenToApplications !== undefined)
         set.is_open_to_applications = changes.isOpenToApplications;
+      if (changes.noBusiness !== undefined) set.no_business = changes.noBusiness;
       await membership.updateSettings(db, network.id, set);
     },
 

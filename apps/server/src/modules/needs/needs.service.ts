@@ -32,6 +32,7 @@ import { AppError } from '../../errors.ts';
 import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
 import type { NetworksRepository } from '../networks/networks.repository.ts';
 import { loadNetworkForActor } from '../networks/networks.service.ts';
+import { assertBusinessAllowed } from '../networks/no-business.ts';
 import type { NeedsRepository, NeedValues } from './needs.repository.ts';
 
 interface Deps {
@@ -260,6 +261,7 @@ export function createNeedsService(deps: Deps) {
         loadAccess(trx, person, slug),
       );
       if (postable.length === 0) throw new AppError('NOT_A_NEED_POSTER');
+      if (request.kind === 'offer') await assertBusinessAllowed(db, network.id, 'body.kind');
       let organisationId = request.organisationId;
       if (!organisationId) {
         if (postable.length > 1) {
@@ -300,6 +302,7 @@ export function createNeedsService(deps: Deps) {
         return { network: access.network, row: found };
       });
       if (row.status === 'withdrawn') throw new AppError('NEED_WITHDRAWN');
+      if (request.kind === 'offer') await assertBusinessAllowed(db, network.id, 'body.kind');
       const values: Partial<NeedValues> = { ...request } as Partial<NeedValues>;
       const { competenceIds, named } = await checkReferences(network.id, values);
       if (values.competenceIds) values.competenceIds = competenceIds;

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '@meute/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { asPerson } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -14,8 +14,28 @@ export function createOutboxService({ db, mailer }: { db: Kysely<DB>; mailer: Ma
   return {
     async list(person: AuthenticatedPerson): Promise<OutboxMessage[]> {
       if (mailer.kind !== 'outbox') throw new AppError('NOT_AVAILABLE');
+      // An administrator reads every mail but the confidential ones (group content, alerts,
+      // digests), which stay with their recipient like for everybody else.
       const rows = person.isInstanceAdmin
-        ? await db.selectFrom('outbox_emails').selectAll().orderBy('created_at', 'desc').limit(200).execute()
+        ? await db
+            .selectFrom('outbox_emails')
+            .selectAll()
+            .where((eb) =>
+              eb.or([
+                eb('confidential', '=', false),
+                eb(
+                  sql<string>`lower(recipient)`,
+                  '=',
+                  eb
+                    .selectFrom('people')
+                    .select(sql<string>`lower(email)`.as('email'))
+                    .where('id', '=', person.personId),
+                ),
+              ]),
+            )
+            .orderBy('created_at', 'desc')
+            .limit(200)
+            .execute()
         : await asPerson(db, person.personId, (trx) =>
             trx.selectFrom('outbox_emails').selectAll().orderBy('created_at', 'desc').limit(200).execute(),
           );

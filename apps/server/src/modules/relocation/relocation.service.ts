@@ -18,6 +18,7 @@ import type { AuthenticatedPerson } from '../accounts/accounts.service.ts';
 import type { ReferenceLookups } from '../directory/reference-lookups.ts';
 import type { NetworksRepository } from '../networks/networks.repository.ts';
 import { loadNetworkForActor } from '../networks/networks.service.ts';
+import { assertBusinessAllowed } from '../networks/no-business.ts';
 import type { ExternalSupplierValues, RelocationRepository } from './relocation.repository.ts';
 
 interface Deps {
@@ -243,6 +244,7 @@ export function createRelocationService(deps: Deps) {
         );
         return;
       }
+      await assertBusinessAllowed(db, network.id, 'body.status');
       const replacedBy = request.replacedByOrganisationId;
       if (!replacedBy) {
         throw new AppError('VALIDATION', {
@@ -299,6 +301,7 @@ export function createRelocationService(deps: Deps) {
         const { network } = await loadNetworkForActor(trx, networks, person, slug);
         const row = await relocation.findLine(trx, network.id, id);
         if (!row) throw new AppError('NOT_FOUND');
+        await assertBusinessAllowed(trx, network.id);
         const { organisations, competences, certifications } = await relocation.candidateCompanies(
           trx,
           network.id,

@@ -8,6 +8,7 @@ import { initials, useFormatDate, useFormatNumber } from '../../components/forma
 import { NotFoundPage } from '../../components/not-found.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { useBandLabel } from '../../components/reference.tsx';
+import { CodirRoleSelect, useCodirRoles } from '../groups/codir-role-select.tsx';
 import { CategoryBadge } from './labels.tsx';
 import { OrganisationForm } from './organisation-form.tsx';
 
@@ -76,6 +77,7 @@ function OrganisationView({
   const { t } = useTranslation();
   usePageTitle(organisation.name);
   const bandLabel = useBandLabel();
+  const codir = useCodirRoles(slug, organisation.id, organisation.canEdit);
   const formatDate = useFormatDate();
   const formatNumber = useFormatNumber();
   const today = new Date().toISOString().slice(0, 10);
@@ -308,6 +310,14 @@ function OrganisationView({
                       </span>
                     </span>
                   </span>
+                  {codir.data ? (
+                    <CodirRoleSelect
+                      slug={slug}
+                      organisationId={organisation.id}
+                      personId={person.personId}
+                      roles={codir.data}
+                    />
+                  ) : null}
                   {person.isLeader ? (
                     <ul className="badges">
                       <li className="badge badge-role">{t('organisation.leader')}</li>

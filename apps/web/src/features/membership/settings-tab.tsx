@@ -38,6 +38,7 @@ function RulesForm({ slug, settings }: { slug: string; settings: NetworkSettings
   const [minStaff, setMinStaff] = useState(settings.minStaff === null ? '' : String(settings.minStaff));
   const [maxStaff, setMaxStaff] = useState(settings.maxStaff === null ? '' : String(settings.maxStaff));
   const [isOpen, setIsOpen] = useState(settings.isOpenToApplications);
+  const [noBusiness, setNoBusiness] = useState(settings.noBusiness);
   const [error, setError] = useState<ApiError | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [isSaved, setIsSaved] = useState(false);
@@ -65,6 +66,7 @@ function RulesForm({ slug, settings }: { slug: string; settings: NetworkSettings
         minStaff: minStaff.trim() === '' ? null : Number(minStaff),
         maxStaff: maxStaff.trim() === '' ? null : Number(maxStaff),
         isOpenToApplications: isOpen,
+        noBusiness,
       });
       setIsSaved(true);
     } catch (caught) {
@@ -186,6 +188,19 @@ function RulesForm({ slug, settings }: { slug: string; settings: NetworkSettings
           />
           <label htmlFor="settings-open">{t('settings.open')}</label>
         </div>
+        <div className="check">
+          <input
+            id="settings-no-business"
+            type="checkbox"
+            aria-describedby="settings-no-business-hint"
+            checked={noBusiness}
+            onChange={(event) => setNoBusiness(event.target.checked)}
+          />
+          <label htmlFor="settings-no-business">{t('noBusiness.setting')}</label>
+        </div>
+        <p id="settings-no-business-hint" className="field-hint">
+          {t('noBusiness.settingHint')}
+        </p>
         <button type="submit" className="button button-primary" disabled={isBusy}>
           {t('action.save')}
         </button>

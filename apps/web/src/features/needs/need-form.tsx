@@ -4,6 +4,7 @@ import { ApiError, api, type Need, type NeedList } from '../../app/api.ts';
 import { useApi } from '../../app/use-api.ts';
 import { ErrorBanner, fieldError } from '../../components/feedback.tsx';
 import { TextField } from '../../components/field.tsx';
+import { NoBusinessNotice, useNoBusiness } from '../networks/no-business.tsx';
 
 export const NEED_KINDS = ['need', 'offer', 'idea'] as const;
 export const NEED_VISIBILITIES = ['network', 'staff', 'named'] as const;
@@ -25,6 +26,11 @@ export function NeedForm({
   const { t } = useTranslation();
   const competences = useApi(() => api.competences(slug), `competences-${slug}`);
   const [kind, setKind] = useState<Need['kind']>(need?.kind ?? 'need');
+  // A club with the « no business » rule: members post no offer to each other.
+  const noBusiness = useNoBusiness(slug);
+  const kinds = NEED_KINDS.filter(
+    (value) => value !== 'offer' || noBusiness === false || need?.kind === 'offer',
+  );
   const [title, setTitle] = useState(need?.title ?? '');
   const [description, setDescription] = useState(need?.description ?? '');
   const [organisationId, setOrganisationId] = useState(list.myOrganisations[0]?.id ?? '');
@@ -80,7 +86,7 @@ export function NeedForm({
         {error && !error.field ? <ErrorBanner error={error} /> : null}
         <fieldset className="form-group">
           <legend>{t('needs.field.kind')}</legend>
-          {NEED_KINDS.map((value) => (
+          {kinds.map((value) => (
             <div className="check" key={value}>
               <input
                 id={`${idPrefix}-kind-${value}`}
@@ -94,6 +100,8 @@ export function NeedForm({
               </label>
             </div>
           ))}
+          {noBusiness ? <NoBusinessNotice what="offer" /> : null}
+          {fieldError(error, 'kind') ? <p className="field-error">{fieldError(error, 'kind')}</p> : null}
         </fieldset>
         {!need && list.myOrganisations.length > 1 ? (
           <div className="field">

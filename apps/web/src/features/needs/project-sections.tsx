@@ -157,19 +157,16 @@ export function MilestonesSection({ slug, life, onChange }: SectionProps) {
       ) : null}
       <FormError error={error} fields={['title', 'dueOn']} />
       {toDelete ? (
-        <ConfirmDialog
-          isOpen
+        <DeleteItemDialog
           title={t('projectLife.deleteMilestoneTitle')}
-          confirmLabel={t('projectLife.delete')}
+          name={toDelete.title}
           isBusy={isBusy}
           onCancel={() => setToDelete(null)}
-          onConfirm={async () => {
-            if (toDelete) await run(() => api.deleteMilestone(slug, life.id, toDelete.id));
+          onDelete={async () => {
+            await run(() => api.deleteMilestone(slug, life.id, toDelete.id));
             setToDelete(null);
           }}
-        >
-          {t('projectLife.deleteConfirm', { name: toDelete?.title ?? '' })}
-        </ConfirmDialog>
+        />
       ) : null}
     </Section>
   );
@@ -394,19 +391,16 @@ export function BudgetSection({ slug, life, onChange }: SectionProps) {
       ) : null}
       <FormError error={error} fields={['label', 'amountCents', 'funderName']} />
       {toDelete ? (
-        <ConfirmDialog
-          isOpen
+        <DeleteItemDialog
           title={t('projectLife.deleteLineTitle')}
-          confirmLabel={t('projectLife.delete')}
+          name={toDelete.label}
           isBusy={isBusy}
           onCancel={() => setToDelete(null)}
-          onConfirm={async () => {
-            if (toDelete) await run(() => api.deleteBudgetLine(slug, life.id, toDelete.id));
+          onDelete={async () => {
+            await run(() => api.deleteBudgetLine(slug, life.id, toDelete.id));
             setToDelete(null);
           }}
-        >
-          {t('projectLife.deleteConfirm', { name: toDelete?.label ?? '' })}
-        </ConfirmDialog>
+        />
       ) : null}
     </Section>
   );
@@ -509,19 +503,16 @@ export function DocumentsSection({ slug, life, onChange }: SectionProps) {
       ) : null}
       <ErrorBanner error={error} />
       {toDelete ? (
-        <ConfirmDialog
-          isOpen
+        <DeleteItemDialog
           title={t('projectLife.deleteDocumentTitle')}
-          confirmLabel={t('projectLife.delete')}
+          name={toDelete.name}
           isBusy={isBusy}
           onCancel={() => setToDelete(null)}
-          onConfirm={async () => {
-            if (toDelete) await run(() => api.deleteProjectDocument(slug, life.id, toDelete.id));
+          onDelete={async () => {
+            await run(() => api.deleteProjectDocument(slug, life.id, toDelete.id));
             setToDelete(null);
           }}
-        >
-          {t('projectLife.deleteConfirm', { name: toDelete?.name ?? '' })}
-        </ConfirmDialog>
+        />
       ) : null}
     </Section>
   );
@@ -757,20 +748,46 @@ export function IndicatorsSection({ slug, life, onChange }: SectionProps) {
       ) : null}
       <FormError error={error} fields={['value', 'periodOn', 'note']} />
       {toDelete ? (
-        <ConfirmDialog
-          isOpen
+        <DeleteItemDialog
           title={t('projectLife.deleteIndicatorTitle')}
-          confirmLabel={t('projectLife.delete')}
+          name={toDelete.name}
           isBusy={isBusy}
           onCancel={() => setToDelete(null)}
-          onConfirm={async () => {
-            if (toDelete) await run(() => api.deleteIndicator(slug, life.id, toDelete.id));
+          onDelete={async () => {
+            await run(() => api.deleteIndicator(slug, life.id, toDelete.id));
             setToDelete(null);
           }}
-        >
-          {t('projectLife.deleteConfirm', { name: toDelete?.name ?? '' })}
-        </ConfirmDialog>
+        />
       ) : null}
     </Section>
+  );
+}
+
+/** Asks before deleting one item of a project (a milestone, a budget line, a document …). */
+function DeleteItemDialog({
+  title,
+  name,
+  isBusy,
+  onCancel,
+  onDelete,
+}: {
+  title: string;
+  name: string;
+  isBusy: boolean;
+  onCancel: () => void;
+  onDelete: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmDialog
+      isOpen
+      title={title}
+      confirmLabel={t('projectLife.delete')}
+      isBusy={isBusy}
+      onCancel={onCancel}
+      onConfirm={onDelete}
+    >
+      {t('projectLife.deleteConfirm', { name })}
+    </ConfirmDialog>
   );
 }

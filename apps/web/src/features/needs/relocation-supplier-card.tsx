@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../../components/feedback.tsx';
 import { TextField } from '../../components/field.tsx';
 import { centsToEuros, eurosToCents, useFormatDate, useFormatMoney } from '../../components/format.ts';
+import { NoBusinessNotice, useNoBusiness } from '../networks/no-business.tsx';
 import { SupplierForm } from './relocation-supplier-form.tsx';
 
 type Proposal = SupplierProposalList['proposals'][number];
@@ -40,6 +41,8 @@ export function SupplierCard({
   const [isShowingProposals, setIsShowingProposals] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // A club with the « no business » rule proposes no member company as a supplier.
+  const noBusiness = useNoBusiness(slug);
 
   if (isEditing) {
     return (
@@ -110,15 +113,18 @@ export function SupplierCard({
         </p>
       ) : null}
       <ErrorBanner error={error} />
+      {noBusiness ? <NoBusinessNotice what="relocation" /> : null}
       <div className="form-actions relocation-actions">
-        <button
-          type="button"
-          className="button button-small"
-          aria-expanded={isShowingProposals}
-          onClick={() => setIsShowingProposals((shown) => !shown)}
-        >
-          {isShowingProposals ? t('relocation.hideProposals') : t('relocation.showProposals')}
-        </button>
+        {noBusiness === false ? (
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={isShowingProposals}
+            onClick={() => setIsShowingProposals((shown) => !shown)}
+          >
+            {isShowingProposals ? t('relocation.hideProposals') : t('relocation.showProposals')}
+          </button>
+        ) : null}
         {line.canEdit ? (
           <>
             {line.status !== 'in-talks' && line.status !== 'replaced' ? (
@@ -160,7 +166,7 @@ export function SupplierCard({
           </>
         ) : null}
       </div>
-      {isShowingProposals ? (
+      {isShowingProposals && noBusiness === false ? (
         <Proposals slug={slug} line={line} onReplace={(body) => setStatus(body)} isBusy={isBusy} />
       ) : null}
       <ConfirmDialog
