@@ -7,6 +7,7 @@ import {
   apiAs,
   browserSkipReason,
   checkScreen,
+  DEMO_PASSWORD,
   guideImage,
   launchBrowser,
   newSession,
@@ -237,5 +238,83 @@ describe('working groups: charter, Chatham House report, replies, new charter, l
     await checkScreen(page, 'groups-group-en');
 
     assert.deepEqual([...staff.problems, ...member.problems, ...other.problems], []);
+  });
+
+  it('lets a leader of the group hide a thread: the others see why, not its title or text', async () => {
+    const leaderId = await personId(app, 'dirigeant@demo.meute.fr');
+    const staffApi = await apiAs(app, 'animatrice@demo.meute.fr', DEMO_PASSWORD);
+    const created = await staffApi('POST', `/api/networks/${CLUB}/groups`, {
+      name: 'Dirigeants du bocage',
+      theme: 'Management',
+      charter: 'Bienveillance et confidentialité.',
+      leaderIds: [leaderId],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const slug = (created.body as { slug: string }).slug;
+    const leaderApi = await apiAs(app, 'dirigeant@demo.meute.fr', DEMO_PASSWORD);
+    // Two more company leaders of the club, eligible for a group of leaders.
+    const [first, second] = await app.database.db
+      .selectFrom('network_organisations as no')
+      .innerJoin('organisations as o', 'o.id', 'no.organisation_id')
+      .innerJoin('networks as n', 'n.id', 'no.network_id')
+      .select('o.name')
+      .where('n.slug', '=', CLUB)
+      .where('o.name', '<>', 'Plastiflex')
+      .where('o.kind', '=', 'company')
+      .orderBy('o.name', 'desc')
+      .limit(2)
+      .execute();
+    const ines = await addPerson(app, {
+      email: 'ines.moreau@example.test',
+      displayName: 'Inès Moreau',
+      roles: [{ network: CLUB, role: 'member_leader' }],
+    });
+    await addPersonToOrganisation(app, first!.name, ines.email, true);
+    const inesApi = await apiAs(app, ines.email, TEST_PASSWORD);
+    for (const join of [leaderApi, inesApi]) {
+      const joined = await join('POST', `/api/networks/${CLUB}/groups/${slug}/join`, { charterVersion: 1 });
+      assert.equal(joined.status, 200, JSON.stringify(joined.body));
+    }
+    const offer = await inesApi('POST', `/api/networks/${CLUB}/groups/${slug}/posts`, {
+      title: 'Promotion sur nos logiciels de paie',
+      body: 'Contactez-moi pour un devis.',
+    });
+    assert.equal(offer.status, 201, JSON.stringify(offer.body));
+    const postId = (offer.body as { id: string }).id;
+
+    // The leader hides it from the thread, with the reason.
+    const leader = await newSession(browser, app.url);
+    await signIn(leader.page, 'dirigeant@demo.meute.fr');
+    await leader.page.goto(`/n/${CLUB}/groups/${slug}/posts/${postId}`);
+    await leader.page
+      .getByRole('heading', { level: 1, name: 'Promotion sur nos logiciels de paie' })
+      .waitFor();
+    await leader.page.getByRole('button', { name: 'Masquer' }).click();
+    await leader.page.getByLabel('Raison (visible par les membres)').fill('Démarchage commercial');
+    await leader.page.locator('.group-hide-form').getByRole('button', { name: 'Masquer' }).click();
+    await leader.page.getByText('Message masqué par un animateur : Démarchage commercial').waitFor();
+
+    // A third member sees a hidden thread and its reason, nothing of what it said.
+    const claire = await addPerson(app, {
+      email: 'claire.roux@example.test',
+      displayName: 'Claire Roux',
+      roles: [{ network: CLUB, role: 'member_leader' }],
+    });
+    await addPersonToOrganisation(app, second!.name, claire.email, true);
+    const claireApi = await apiAs(app, claire.email, TEST_PASSWORD);
+    const joined = await claireApi('POST', `/api/networks/${CLUB}/groups/${slug}/join`, {
+      charterVersion: 1,
+    });
+    assert.equal(joined.status, 200, JSON.stringify(joined.body));
+    const reader = await newSession(browser, app.url);
+    await signIn(reader.page, claire.email, TEST_PASSWORD);
+    await reader.page.goto(`/n/${CLUB}/groups/${slug}`);
+    await reader.page.getByRole('link', { name: 'Sujet masqué' }).click();
+    await reader.page.getByRole('heading', { level: 1, name: 'Sujet masqué' }).waitFor();
+    await reader.page.getByText('Message masqué par un animateur : Démarchage commercial').waitFor();
+    assert.equal(await reader.page.getByText('logiciels de paie').count(), 0);
+    assert.equal(await reader.page.getByText('Contactez-moi').count(), 0);
+    await checkScreen(reader.page, 'groups-hidden-thread');
+    assert.deepEqual([...leader.problems, ...reader.problems], []);
   });
 });

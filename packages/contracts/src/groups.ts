@@ -220,6 +220,7 @@ export type GroupFile = z.infer<typeof groupFileSchema>;
 export const threadSummarySchema = z.object({
   id: z.uuid(),
   kind: groupPostKindSchema,
+  /** Empty when a leader hid the thread from the caller. */
   title: z.string(),
   excerpt: z.string(),
   author: personRef.nullable(),

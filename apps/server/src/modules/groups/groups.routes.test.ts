@@ -209,11 +209,29 @@ describe('working groups', () => {
       ).statusCode,
       403,
     );
+    const leaderName = (
+      await t.db
+        .selectFrom('people')
+        .select('display_name')
+        .where('id', '=', ids.leader!)
+        .executeTakeFirstOrThrow()
+    ).display_name;
+    const mentionsBefore = (await notificationsOf(ids.leader!)).filter((n) => n.kind === 'mention').length;
     await ok(
       await call('employee', 'PATCH', `/groups/cybersecurite-des-eti/posts/${reply.id}`, {
-        body: 'Merci, nous vérifions nos sauvegardes hors ligne.',
+        body: `Merci, nous vérifions nos sauvegardes hors ligne. @${leaderName}, une relecture ?`,
       }),
     );
+    // The edit names the leader for the first time: told once, urgently; a second edit adds nothing.
+    await ok(
+      await call('employee', 'PATCH', `/groups/cybersecurite-des-eti/posts/${reply.id}`, {
+        body: `Merci, nous vérifions nos sauvegardes hors ligne. @${leaderName}, une relecture, svp ?`,
+      }),
+    );
+    const mentionsAfter = (await notificationsOf(ids.leader!)).filter((n) => n.kind === 'mention');
+    assert.equal(mentionsAfter.length, mentionsBefore + 1);
+    assert.equal(mentionsAfter.at(-1)?.urgent, true);
+    assert.equal(mentionsAfter.at(-1)?.subject_id, reply.id);
     const thread = await ok<GroupThread>(
       await call('leader', 'GET', `/groups/cybersecurite-des-eti/posts/${reportId}`),
     );
@@ -262,7 +280,26 @@ describe('working groups', () => {
     const page = await ok<ThreadPage>(await call('leader', 'GET', '/groups/cybersecurite-des-eti/posts'));
     const listed = page.threads.find((p) => p.id === post.id);
     assert.equal(listed?.hidden, true);
+    assert.equal(listed?.title, 'Offre', 'the leaders who hid it still read its title');
     assert.equal(listed?.excerpt, '');
+
+    // Another member sees that a thread was hidden, and why, but neither its title nor its text.
+    const reader = await buildPerson(t.db);
+    await grantRole(t.db, reader.id, alpha.id, 'staff');
+    cookies.reader = await signIn(t.app, reader.email);
+    await ok(await call('leader', 'POST', '/groups/cybersecurite-des-eti/members', { personId: reader.id }));
+    await ok(await call('reader', 'POST', '/groups/cybersecurite-des-eti/join', { charterVersion: 1 }));
+    const readerPage = await ok<ThreadPage>(await call('reader', 'GET', '/groups/cybersecurite-des-eti/posts'));
+    const seenInList = readerPage.threads.find((p) => p.id === post.id);
+    assert.equal(seenInList?.hidden, true);
+    assert.equal(seenInList?.title, '');
+    const seenByReader = await ok<GroupThread>(
+      await call('reader', 'GET', `/groups/cybersecurite-des-eti/posts/${post.id}`),
+    );
+    assert.equal(seenByReader.thread.title, null);
+    assert.equal(seenByReader.thread.html, '');
+    assert.equal(seenByReader.thread.hidden?.reason, 'Démarchage');
+    assert.equal(JSON.stringify(seenByReader).includes('Achetez'), false);
   });
 
   it('pages threads by the most recent activity with a keyset cursor', async () => {

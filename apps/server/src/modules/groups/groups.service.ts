@@ -32,6 +32,7 @@ import { loadNetworkForActor } from '../networks/networks.service.ts';
 import type { NewNotification, Notifier } from '../notifications/notifier.ts';
 import type { GroupsRepository } from './groups.repository.ts';
 import { excerptOfHtml, plainExcerpt, renderMarkdown } from './markdown.ts';
+import { isNamedIn } from './mentions.ts';
 
 interface Deps {
   db: Kysely<DB>;
@@ -299,6 +300,7 @@ export function createGroupsService({ db, groups, networks, notifier }: Deps) {
     },
     chatham: boolean,
     mentioned: readonly { person_id: string }[],
+    audience: 'everyone' | 'mentioned' = 'everyone',
   ) {
     const readers = await groups.readers(trx, loaded.group.id);
     const authorName = chatham
@@ -309,6 +311,7 @@ export function createGroupsService({ db, groups, networks, notifier }: Deps) {
     const link = threadLink(loaded.network.slug, loaded.group.slug, post.threadId);
     const lines: NewNotification[] = readers
       .filter((r) => r.person_id !== author.personId)
+      .filter((r) => audience === 'everyone' || mentionedIds.has(r.person_id))
       .map((r) => {
         const w = words(r.locale);
         const isMentioned = mentionedIds.has(r.person_id);
@@ -357,7 +360,7 @@ export function createGroupsService({ db, groups, networks, notifier }: Deps) {
       return {
         id: row.id,
         kind: row.kind,
-        title: row.title,
+        title: showContent ? row.title : null,
         html: showContent ? row.body_html : '',
         markdown: showContent ? row.body_markdown : '',
         author:
@@ -752,21 +755,26 @@ export function createGroupsService({ db, groups, networks, notifier }: Deps) {
         const page = rows.slice(0, GROUP_THREADS_PAGE_SIZE);
         const last = page.at(-1);
         return {
-          threads: page.map((row) => ({
-            id: row.id,
-            kind: row.kind === 'report' ? 'report' : 'discussion',
-            title: row.title ?? '',
-            excerpt: row.hidden_at ? '' : excerptOfHtml(row.body_html, 180),
-            author:
-              row.author_id && row.display_name
-                ? { personId: row.author_id, displayName: row.display_name }
-                : null,
-            chatham: row.chatham,
-            hidden: row.hidden_at !== null,
-            replyCount: row.reply_count,
-            createdAt: row.created_at.toISOString(),
-            lastActivityAt: row.last_activity_at.toISOString(),
-          })),
+          threads: page.map((row) => {
+            // A hidden thread keeps its place in the list, but its title and text only for the
+            // leaders who hid it and its author: the title can say as much as the text.
+            const showContent = !row.hidden_at || loaded.canModerate || row.author_id === person.personId;
+            return {
+              id: row.id,
+              kind: row.kind === 'report' ? 'report' : 'discussion',
+              title: showContent ? (row.title ?? '') : '',
+              excerpt: row.hidden_at ? '' : excerptOfHtml(row.body_html, 180),
+              author:
+                row.author_id && row.display_name
+                  ? { personId: row.author_id, displayName: row.display_name }
+                  : null,
+              chatham: row.chatham,
+              hidden: row.hidden_at !== null,
+              replyCount: row.reply_count,
+              createdAt: row.created_at.toISOString(),
+              lastActivityAt: row.last_activity_at.toISOString(),
+            };
+          }),
           nextCursor:
             rows.length > GROUP_THREADS_PAGE_SIZE && last
               ? `${last.last_activity_at.toISOString()}_${last.id}`
@@ -865,6 +873,37 @@ export function createGroupsService({ db, groups, networks, notifier }: Deps) {
           markdown: body.body,
           html: renderMarkdown(body.body),
         });
+        // People the edit names for the first time are told, as a new post would tell them.
+        const already = new Set((await groups.mentions(trx, [postId])).map((m) => m.person_id));
+        const newlyNamed = (await groups.readers(trx, loaded.group.id)).filter(
+          (r) =>
+            r.person_id !== person.personId &&
+            !already.has(r.person_id) &&
+            isNamedIn(body.body, r.display_name),
+        );
+        if (newlyNamed.length === 0) return;
+        await groups.insertMentions(
+          trx,
+          loaded.group.id,
+          postId,
+          newlyNamed.map((r) => r.person_id),
+        );
+        const thread = post.thread_id ? await groups.findPost(trx, loaded.group.id, post.thread_id) : post;
+        await notifyPost(
+          trx,
+          loaded,
+          person,
+          {
+            id: postId,
+            threadId: post.thread_id ?? postId,
+            kind: post.kind,
+            title: (post.thread_id ? thread?.title : (body.title ?? post.title)) ?? '',
+            markdown: body.body,
+          },
+          post.chatham,
+          newlyNamed,
+          'mentioned',
+        );
       });
     },
 

@@ -266,7 +266,9 @@ function Discussions({ slug, group }: { slug: string; group: GroupDetail }) {
                 {thread.hidden ? <span className="badge">{t('groups.post.hiddenBadge')}</span> : null}
               </div>
               <h3 className="thread-item-title">
-                <Link to={`/n/${slug}/groups/${group.slug}/posts/${thread.id}`}>{thread.title}</Link>
+                <Link to={`/n/${slug}/groups/${group.slug}/posts/${thread.id}`}>
+                  {thread.title || <em>{t('groups.post.hiddenTitle')}</em>}
+                </Link>
               </h3>
               {thread.excerpt ? <p className="thread-item-excerpt">{thread.excerpt}</p> : null}
               <p className="muted thread-item-facts">

@@ -123,7 +123,13 @@ function Post({
             {post.chatham ? <span className="badge badge-chatham">{t('groups.chatham')}</span> : null}
           </div>
         ) : null}
-        {post.title ? <Heading className="group-post-title">{post.title}</Heading> : null}
+        {post.title ? (
+          <Heading className="group-post-title">{post.title}</Heading>
+        ) : isThread && post.hidden ? (
+          <Heading className="group-post-title">
+            <em>{t('groups.post.hiddenTitle')}</em>
+          </Heading>
+        ) : null}
         <p className="muted group-post-meta">
           <strong>{post.author?.displayName ?? t('groups.post.formerMember')}</strong> ·{' '}
           {formatDate(post.createdAt)}
