@@ -158,6 +158,13 @@ export async function newSession(
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
+  // E2E_CPU_THROTTLE=6 runs the page's scripts six times slower: races between quick user
+  // actions and React's deferred renders show up here rather than on a busy CI machine.
+  const throttle = Number(process.env.E2E_CPU_THROTTLE ?? 1);
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {

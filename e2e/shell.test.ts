@@ -82,6 +82,8 @@ describe('the shell: sign-in, networks, language, sign-out', { skip }, () => {
     await checkScreen(page, 'coming-soon');
     await switcher.selectOption({ label: 'Club ETI Normandie' });
     await page.waitForURL('**/n/club-eti-normandie/sharing');
+    // The address changes at once; the screen follows with the next render (a transition).
+    await page.locator('nav a[href="/n/club-eti-normandie/directory"]').waitFor();
 
     // Every capability of the product has its page, none is blank.
     for (const [path, title] of [
