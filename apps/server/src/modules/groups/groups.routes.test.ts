@@ -289,7 +289,9 @@ describe('working groups', () => {
     cookies.reader = await signIn(t.app, reader.email);
     await ok(await call('leader', 'POST', '/groups/cybersecurite-des-eti/members', { personId: reader.id }));
     await ok(await call('reader', 'POST', '/groups/cybersecurite-des-eti/join', { charterVersion: 1 }));
-    const readerPage = await ok<ThreadPage>(await call('reader', 'GET', '/groups/cybersecurite-des-eti/posts'));
+    const readerPage = await ok<ThreadPage>(
+      await call('reader', 'GET', '/groups/cybersecurite-des-eti/posts'),
+    );
     const seenInList = readerPage.threads.find((p) => p.id === post.id);
     assert.equal(seenInList?.hidden, true);
     assert.equal(seenInList?.title, '');
