@@ -6,7 +6,6 @@
  * autocannon reports p90 and p97.5, not p95: the benchmark keeps every response time and
  * computes p95 itself (nearest rank).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,12 +16,12 @@ import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import { hashPassword } from '../apps/server/src/modules/accounts/secrets.ts';
 import { communesWithin, getCommune } from '../apps/server/src/reference/reference.ts';
+import { startServerProcess } from './server-process.ts';
 
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 80_000);
 const NETWORKS = 100;
 const CONNECTIONS = 20;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
-const root = path.resolve(import.meta.dirname, '..');
 
 const COMPETENCES = [
   'Usinage de précision',
@@ -147,33 +146,9 @@ async function main() {
       `seeded ${ORGANISATIONS} organisations in ${NETWORKS} networks in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const port = 4100 + Math.floor(Math.random() * 100);
-    const server = spawn(process.execPath, [path.join(root, 'apps/server/src/main.ts')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        MEUTE_DEMO: 'never',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        // Not yet.
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const signIn = await fetch(`${base}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'bench password' }),
-    });
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const server = await startServerProcess(databaseUrl, 4100);
+    const { base } = server;
+    const cookie = await server.signIn(email, 'bench password');
 
     // Each scenario draws its questions from a pool of variants, as a crowd of users would ask
     // them: the first time a question is asked it is computed, later it may come from the cache.
@@ -280,8 +255,7 @@ async function main() {
       );
     }
     console.log(`\nworst p95: ${worst.toFixed(0)} ms (target: p95 < 100 ms)`);
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.on('exit', resolve));
+    await server.stop();
   } finally {
     await db.destroy();
     await stopDatabase();

@@ -8,7 +8,6 @@
  * Each client sends its next request when the previous one answered; every response time is
  * kept and p95 computed from them (nearest rank).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { startEmbeddedPostgres } from '../apps/server/src/db/embedded.ts';
 import { migrateToLatest } from '../apps/server/src/db/migrate.ts';
 import { hashPassword } from '../apps/server/src/modules/accounts/secrets.ts';
 import { renderMarkdown } from '../apps/server/src/modules/groups/markdown.ts';
+import { startServerProcess } from './server-process.ts';
 
 const MEMBERS = 500;
 const GROUP_MEMBERS = 120;
@@ -25,7 +25,6 @@ const POSTS = 2_000;
 const THREADS = 400;
 const CONNECTIONS = 20;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
-const root = path.resolve(import.meta.dirname, '..');
 const EMAIL = 'bench-groups@meute.test';
 const PASSWORD = 'bench password';
 
@@ -52,33 +51,9 @@ async function main() {
       `seeded ${MEMBERS} members, a group of ${GROUP_MEMBERS} with ${POSTS} posts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const port = 4200 + Math.floor(Math.random() * 100);
-    const server = spawn(process.execPath, [path.join(root, 'apps/server/src/main.ts')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        MEUTE_DEMO: 'never',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        // Not yet.
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const signIn = await fetch(`${base}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-    });
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const server = await startServerProcess(databaseUrl, 4200);
+    const { base } = server;
+    const cookie = await server.signIn(EMAIL, PASSWORD);
     const group = `/api/networks/bench-club/groups/bench-group`;
     const first = (await (await fetch(`${base}${group}/posts`, { headers: { cookie } })).json()) as {
       nextCursor: string | null;
@@ -133,8 +108,7 @@ async function main() {
       );
     }
     console.log(`\nworst p95: ${worst.toFixed(0)} ms (target: p95 < 300 ms)`);
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.on('exit', resolve));
+    await server.stop();
   } finally {
     await db.destroy();
     await stopDatabase();
