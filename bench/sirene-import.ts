@@ -145,6 +145,7 @@ try {
       peak = Math.max(peak, process.memoryUsage.rss());
     }, 20);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const report = await context.services.imports.importAsOperator(
       'bench-sirene',
       {
@@ -160,6 +161,7 @@ try {
       })(),
     );
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage.rss());
     if (report.status !== expect) {
@@ -173,6 +175,9 @@ try {
     );
     if (report.status === 'imported') console.log(`  directory_version lock held ${seconds(lockedMs)}`);
     console.log(`  Node RSS: ${mb(rssBefore)} before, ${mb(peak)} peak (+${mb(peak - rssBefore)})`);
+    console.log(
+      `  Node CPU: ${seconds((cpu.user + cpu.system) / 1000)} (reading and checking the file, on its own core)`,
+    );
     return { ms, report };
   };
   const first = await runImport('import');

@@ -218,7 +218,7 @@ describe('membership: apply, review, approve or reject, dues, rules, import', { 
     await context.close();
   });
 
-  it('imports a SIRENE file with one bad row: nothing is imported, every bad row is listed', async () => {
+  it('imports a SIRENE file with one bad row: nothing is imported, every bad row is listed; fixed, it becomes the register, where staff take members in', async () => {
     const { context, page, problems } = await newSession(browser, app.url);
     await signIn(page, 'animatrice@demo.meute.fr');
     const rows = [
@@ -275,6 +275,32 @@ describe('membership: apply, review, approve or reject, dues, rules, import', { 
     // Nothing of the file reached the directory.
     await page.goto(`/n/${CLUB}/directory?q=Fonderie%20du%20Houlme`);
     await page.getByText('Aucun résultat — élargissez la recherche').waitFor();
+
+    // Without its bad row, the file becomes the network's SIRENE register: nobody joins yet.
+    fs.writeFileSync(file, `${lines.filter((_, i) => i !== 2).join('\n')}\n`);
+    await openMembership(page, 'Import');
+    await page.getByLabel('Stock SIRENE de l’INSEE').check();
+    await page.getByLabel('Fichier StockEtablissement (CSV)', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('Import terminé : 2 lignes traitées.').waitFor();
+    const inRegister = page.locator('.stat').filter({ hasText: 'Au registre SIRENE' });
+    assert.equal(await inRegister.locator('dd').textContent(), '2');
+    await page.getByRole('button', { name: 'Ouvrir le registre SIRENE' }).click();
+    await page.getByRole('heading', { name: '2 établissements' }).waitFor();
+    await page.getByText(/^2 établissements, dont 2 actifs — importé le /).waitFor();
+
+    // Find the glassworks, take it in: it is a member, with its profile in the directory.
+    await page.getByLabel('Nom, SIREN ou SIRET').fill('verrerie');
+    await page.getByRole('button', { name: 'Chercher' }).click();
+    await page.getByRole('heading', { name: '1 établissement' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Choisir Verrerie de la Bresle' }).check();
+    await checkScreen(page, 'membership-register');
+    await page.getByRole('button', { name: 'Ajouter 1 établissement aux adhérents' }).click();
+    await page.getByText('1 établissement ajouté aux adhérents.').waitFor();
+    await page.locator('.register-table').getByRole('link', { name: 'Adhérent' }).waitFor();
+    await page.goto(`/n/${CLUB}/directory?q=Verrerie%20de%20la%20Bresle`);
+    await page.getByRole('heading', { name: '1 entreprise' }).waitFor();
+    await page.getByRole('link', { name: 'Verrerie de la Bresle' }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

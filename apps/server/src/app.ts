@@ -37,6 +37,7 @@ import { savingsRoutes } from './modules/purchasing/savings.routes.ts';
 import { referenceRoutes } from './modules/reference/reference.routes.ts';
 import { relocationRoutes } from './modules/relocation/relocation.routes.ts';
 import { showcaseRoutes } from './modules/showcase/showcase.routes.ts';
+import { sireneRegisterRoutes } from './modules/sirene-register/sirene-register.routes.ts';
 import { tendersRoutes } from './modules/tenders/tenders.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
@@ -149,6 +150,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   await app.register(directoryRoutes(context.services.directory));
   await app.register(membershipRoutes(context.services.membership));
   await app.register(importsRoutes(context.services.imports));
+  await app.register(sireneRegisterRoutes(context.services.sireneRegister));
   await app.register(purchasingRoutes(context.services.purchasing));
   await app.register(rfqRoutes(context.services.rfq));
   await app.register(savingsRoutes(context.services.savings));

@@ -44,6 +44,8 @@ import { createRelocationRepository } from './modules/relocation/relocation.repo
 import { createRelocationService } from './modules/relocation/relocation.service.ts';
 import { createShowcaseRepository } from './modules/showcase/showcase.repository.ts';
 import { createShowcaseService } from './modules/showcase/showcase.service.ts';
+import { createSireneRegisterRepository } from './modules/sirene-register/sirene-register.repository.ts';
+import { createSireneRegisterService } from './modules/sirene-register/sirene-register.service.ts';
 import { createTendersRepository } from './modules/tenders/tenders.repository.ts';
 import { createTendersService } from './modules/tenders/tenders.service.ts';
 
@@ -72,8 +74,10 @@ export function createContext(
     groupements: createGroupementsRepository(),
     aidSchemes: createAidSchemesRepository(),
     showcase: createShowcaseRepository(),
+    sireneRegister: createSireneRegisterRepository(),
   };
   const reference = referenceLookups();
+  const imports = createImportsService({ db, databaseUrl: database.url, networks: repositories.networks });
   // Every module that tells people something writes through this one notifier.
   const notifier = createNotifier();
   const services = {
@@ -85,7 +89,14 @@ export function createContext(
       publicUrl: config.publicUrl,
     }),
     outbox: createOutboxService({ db, mailer }),
-    imports: createImportsService({ db, databaseUrl: database.url, networks: repositories.networks }),
+    imports,
+    sireneRegister: createSireneRegisterService({
+      db,
+      networks: repositories.networks,
+      register: repositories.sireneRegister,
+      imports,
+      reference,
+    }),
     directory: createDirectoryService({
       db,
       directory: repositories.directory,

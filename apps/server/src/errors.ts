@@ -47,6 +47,7 @@ export const ERROR_STATUS = {
   GROUPEMENT_STATUS_CHANGE: 409,
   PRICE_REVISION_CLOSED: 409,
   SHOWCASE_NOT_FOUND: 404,
+  REGISTER_SELECTION_TOO_LARGE: 400,
   // peer-exchange:notes-questions (group notes, questions to peers, the no-business rule)
   NOTE_CONFLICT: 409,
   NO_BUSINESS: 403,

@@ -355,6 +355,11 @@ export const importQuery = z.strictObject({
   kind: importKindSchema,
   /** SIRENE only: also import closed establishments (etatAdministratifEtablissement = F). */
   includeClosed: z.enum(['true', 'false']).optional(),
+  /**
+   * SIRENE only: every establishment of the file becomes a member of the network. Without, the
+   * file becomes the network's SIRENE register, from which staff take members in.
+   */
+  members: z.enum(['true', 'false']).optional(),
 });
 
 export const importErrorSchema = z.object({
@@ -372,6 +377,8 @@ export const importReportSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
+  /** SIRENE: how many establishments the network's SIRENE register now holds. */
+  register: z.number().int().optional(),
   errors: z.array(importErrorSchema),
   /** How many errors there were in all (the list stops at 1,000). */
   errorCount: z.number().int(),

@@ -20,4 +20,5 @@ export * from './purchasing-rfq.ts';
 export * from './purchasing-savings.ts';
 export * from './relocation.ts';
 export * from './showcase.ts';
+export * from './sirene-register.ts';
 export * from './tenders.ts';

@@ -9,6 +9,7 @@ import {
   LAMBERT_93,
   type LonLat,
   lambert93ToWgs84,
+  lambert93ToWgs84BySeries,
   lambertToGeographic,
   wgs84ToLambert93,
 } from './geo.ts';
@@ -127,6 +128,22 @@ describe('Lambert-93', () => {
     });
     assert.ok(Math.abs(lambda - 0.145512099) < 1e-9, String(lambda));
     assert.ok(Math.abs(phi - 0.872664626) < 1e-9, String(phi));
+  });
+
+  it('agrees with the series version to the micrometre over France (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 50_000, max: 1_250_000, noNaN: true }),
+        fc.double({ min: 6_000_000, max: 7_150_000, noNaN: true }),
+        (x, y) => {
+          const exact = lambert93ToWgs84(x, y);
+          const series = lambert93ToWgs84BySeries(x, y);
+          // 1e-10 degree is about 11 micrometres.
+          return Math.abs(exact.lon - series.lon) < 1e-10 && Math.abs(exact.lat - series.lat) < 1e-10;
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('maps the projection origin (700 000, 6 600 000) to 3° E, 46.5° N', () => {

@@ -186,6 +186,34 @@ export function lambert93ToWgs84(x: number, y: number): LonLat {
   return { lon: lambda / DEG, lat: phi / DEG };
 }
 
+/** Coefficients of the conformal-latitude series of GRS80 (Snyder, Map Projections, eq. 3-5). */
+const CONFORMAL_SERIES = (() => {
+  const e2 = LAMBERT_93.e ** 2;
+  const e4 = e2 * e2;
+  const e6 = e4 * e2;
+  const e8 = e4 * e4;
+  return {
+    a2: e2 / 2 + (5 * e4) / 24 + e6 / 12 + (13 * e8) / 360,
+    a4: (7 * e4) / 48 + (29 * e6) / 240 + (811 * e8) / 11520,
+    a6: (7 * e6) / 120 + (81 * e8) / 1120,
+    a8: (4279 * e8) / 161280,
+  };
+})();
+
+/**
+ * {@link lambert93ToWgs84} by the closed-form series of the conformal latitude instead of IGN's
+ * iteration (ALG0002): within a few micrometres of it, and several times faster — for the
+ * million points of a SIRENE stock file.
+ */
+export function lambert93ToWgs84BySeries(x: number, y: number): LonLat {
+  const { n, c, xs, ys, lambdaC } = LAMBERT_93;
+  const chi = 2 * Math.atan(Math.exp(-Math.log(Math.hypot(x - xs, ys - y) / c) / n)) - Math.PI / 2;
+  const { a2, a4, a6, a8 } = CONFORMAL_SERIES;
+  const phi =
+    chi + a2 * Math.sin(2 * chi) + a4 * Math.sin(4 * chi) + a6 * Math.sin(6 * chi) + a8 * Math.sin(8 * chi);
+  return { lon: (lambdaC + Math.atan((x - xs) / (ys - y)) / n) / DEG, lat: phi / DEG };
+}
+
 /** Lambert-93 coordinates (metres) of a longitude/latitude in degrees; inverse of {@link lambert93ToWgs84}. */
 export function wgs84ToLambert93(point: LonLat): { x: number; y: number } {
   return geographicToLambert(point.lon * DEG, point.lat * DEG, LAMBERT_93);

@@ -142,6 +142,10 @@ program
   .requiredOption('--network <slug>', 'réseau qui reçoit les organisations / network receiving them')
   .option('--unite-legale <file>', 'sirene : StockUniteLegale, pour les noms / for the names')
   .option('--include-closed', 'sirene : aussi les établissements fermés / closed establishments too')
+  .option(
+    '--members',
+    'sirene : tous les établissements deviennent membres du réseau (sinon : registre SIRENE) / every establishment becomes a member (else: the SIRENE register)',
+  )
   .description('Importe des organisations, tout ou rien / import organisations, all or nothing')
   .action(async (kind: string, file: string, options: ImportCommandOptions) => {
     const code = await withDatabase((database) => runImportCommand(database, kind, file, options));

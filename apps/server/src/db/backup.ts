@@ -74,7 +74,9 @@ export async function backupDatabase(url: string, file: string): Promise<TableCo
       const columns = await columnsOf(client, table);
       await write(`${JSON.stringify({ table, columns })}\n`);
       const stream = client.query(
-        copyTo(`copy ${quote(table)} (${columns.map(quote).join(', ')}) to stdout`),
+        // A query rather than the table: a partitioned table (the SIRENE register) is copied
+        // through its partitions only so.
+        copyTo(`copy (select ${columns.map(quote).join(', ')} from ${quote(table)}) to stdout`),
       );
       for await (const chunk of stream) await write(chunk as Buffer);
       await write(`${END_OF_TABLE}\n`);

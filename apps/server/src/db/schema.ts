@@ -119,6 +119,32 @@ export interface MembershipApplicationsTable {
   created_at: CreatedAt;
 }
 
+/** A network's SIRENE register: the establishments of its SIRENE stock file (decision 0016). */
+export interface SireneEstablishmentsTable {
+  network_id: string;
+  siret: string;
+  siren: string;
+  name: string;
+  naf_code: string | null;
+  naf_version: string | null;
+  headcount_band: string | null;
+  category: 'TPE' | 'PME' | 'ETI' | 'GE' | null;
+  commune_code: string | null;
+  epci_code: string | null;
+  departement_code: string | null;
+  region_code: string | null;
+  lon: number | null;
+  lat: number | null;
+  is_active: boolean;
+}
+
+export interface SireneRegistersTable {
+  network_id: string;
+  imported_at: Timestamp;
+  establishments: number;
+  active: number;
+}
+
 export interface NetworkDuesTable {
   id: Generated<string>;
   network_id: string;
@@ -663,6 +689,8 @@ export interface DB extends GroupsTables, GroupPostsTables, AlertsNotificationsT
   network_charters: NetworkChartersTable;
   membership_applications: MembershipApplicationsTable;
   network_dues: NetworkDuesTable;
+  sirene_establishments: SireneEstablishmentsTable;
+  sirene_registers: SireneRegistersTable;
   purchase_campaigns: PurchaseCampaignsTable;
   purchase_commitments: PurchaseCommitmentsTable;
   purchase_offers: PurchaseOffersTable;
@@ -716,6 +744,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'network_charters',
   'membership_applications',
   'network_dues',
+  'sirene_establishments',
+  'sirene_registers',
   'purchase_campaigns',
   'purchase_rfq_invitations',
   'purchase_offers',

@@ -253,6 +253,10 @@ const messages = {
     fr: 'Ce n’est pas un avis eForms utilisable : {path} — {detail}. Rien n’a été importé.',
     en: 'This is not a usable eForms notice: {path} — {detail}. Nothing was imported.',
   },
+  'error.REGISTER_SELECTION_TOO_LARGE': {
+    fr: 'Cette recherche trouve plus de {max} établissements : précisez-la (département, nom) pour les ajouter par lots.',
+    en: 'This search finds more than {max} establishments: narrow it (département, name) to add them in batches.',
+  },
   'error.SHOWCASE_NOT_FOUND': {
     fr: 'Cette vitrine n’existe pas ou n’est pas publiée.',
     en: 'This showcase does not exist or is not published.',

@@ -81,6 +81,11 @@ import type {
   Share,
   SharedNeedGroup,
   ShowcaseAdmin,
+  SireneEstablishment,
+  SireneRegisterPage,
+  SireneRegisterQuery,
+  SireneTakeInRequest,
+  SireneTakeInResult,
   SupplierOfferRequest,
   SupplierProposalList,
   UpdateAidSchemeRequest,
@@ -171,6 +176,11 @@ export type {
   SavingsLedger,
   Share,
   SharedNeedGroup,
+  SireneEstablishment,
+  SireneRegisterPage,
+  SireneRegisterQuery,
+  SireneTakeInRequest,
+  SireneTakeInResult,
   SupplierOfferRequest,
   SupplierProposalList,
   UpdateAidSchemeRequest,
@@ -386,6 +396,18 @@ export const api = {
       paid: boolean;
     },
   ) => request<{ ok: true }>('POST', `/api/networks/${encodeURIComponent(slug)}/dues`, body),
+  sireneRegister: (slug: string, query: SireneRegisterQuery) =>
+    request<SireneRegisterPage>(
+      'GET',
+      `${networkPath(slug)}/sirene-register?${queryString({
+        q: query.q || undefined,
+        departement: query.departement || undefined,
+        newOnly: query.newOnly,
+        page: query.page > 1 ? String(query.page) : undefined,
+      })}`,
+    ),
+  takeInFromRegister: (slug: string, body: SireneTakeInRequest) =>
+    request<SireneTakeInResult>('POST', `${networkPath(slug)}/sirene-register/members`, body),
   contact: () => request<Contact>('GET', '/api/auth/me/contact'),
   updateContact: (changes: Partial<Contact>) => request<Contact>('PATCH', '/api/auth/me/contact', changes),
   nafSuggestions: (q: string) =>
@@ -663,7 +685,13 @@ export function exportUrl(filters: DirectoryFilters, format: 'csv' | 'xlsx'): st
  */
 export function uploadImport(
   slug: string,
-  options: { kind: 'sirene' | 'members'; includeClosed: boolean; file: File; uniteLegale?: File | null },
+  options: {
+    kind: 'sirene' | 'members';
+    includeClosed: boolean;
+    members?: boolean;
+    file: File;
+    uniteLegale?: File | null;
+  },
   onProgress: (fraction: number) => void,
 ): Promise<ImportReport> {
   const form = new FormData();
@@ -672,6 +700,7 @@ export function uploadImport(
   const query = queryString({
     kind: options.kind,
     includeClosed: options.includeClosed ? 'true' : undefined,
+    members: options.members ? 'true' : undefined,
   });
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

@@ -43,7 +43,7 @@ describe('meute import', () => {
     return file;
   };
 
-  it('imports a SIRENE file with its legal units, then prints the summary', async () => {
+  it('imports a SIRENE file into the register, then as members with its legal units, and prints the summary', async () => {
     const file = write(
       'etab.csv',
       sireneCsv([
@@ -56,7 +56,16 @@ describe('meute import', () => {
       'ul.csv',
       uniteLegaleCsv([{ siren: makeSiret(1).slice(0, 9), denominationUniteLegale: 'FONDERIE DE FLERS' }]),
     );
-    const result = await runCli(['import', 'sirene', file, '--network', slug, '--unite-legale', ul], env);
+    const register = await runCli(['import', 'sirene', file, '--network', slug], env);
+    assert.equal(register.code, 0, register.output);
+    assert.match(register.output, /3 lignes lues, 0 organisations créées, 0 mises à jour, 1 ignorées/);
+    assert.match(register.output, /Registre SIRENE du réseau : 2 établissements/);
+    assert.equal((await database.db.selectFrom('organisations').select('id').execute()).length, 0);
+
+    const result = await runCli(
+      ['import', 'sirene', file, '--network', slug, '--unite-legale', ul, '--members'],
+      env,
+    );
     assert.equal(result.code, 0, result.output);
     assert.match(
       result.output,
@@ -69,7 +78,10 @@ describe('meute import', () => {
       ['FONDERIE DE FLERS', `SIRET ${makeSiret(2)}`],
     );
 
-    const again = await runCli(['import', 'sirene', file, '--network', slug, '--include-closed'], env);
+    const again = await runCli(
+      ['import', 'sirene', file, '--network', slug, '--include-closed', '--members'],
+      env,
+    );
     assert.equal(again.code, 0, again.output);
     assert.match(again.output, /3 lignes lues, 1 organisations créées, 2 mises à jour, 0 ignorées/);
   });

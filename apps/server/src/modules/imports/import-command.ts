@@ -1,5 +1,5 @@
 /**
- * `meute import sirene FILE --network SLUG [--unite-legale FILE] [--include-closed]` and
+ * `meute import sirene FILE --network SLUG [--unite-legale FILE] [--include-closed] [--members]` and
  * `meute import members FILE --network SLUG`: the same import as the web app's, run by the
  * operator on the server, with a progress bar on the bytes read (on a terminal), then the
  * summary and every bad row, in French.
@@ -22,6 +22,7 @@ const STEP_LABELS: Record<ImportStep, string> = {
   prepare: 'préparation',
   load: 'lecture',
   check: 'vérification des lignes',
+  register: 'registre SIRENE du réseau',
   stage: 'préparation de l’écriture',
   write: 'écriture des organisations',
   link: 'rattachement au réseau',
@@ -34,6 +35,7 @@ export interface ImportCommandOptions {
   network: string;
   uniteLegale?: string;
   includeClosed?: boolean;
+  members?: boolean;
 }
 
 const number = (n: number) => n.toLocaleString('fr-FR');
@@ -46,6 +48,11 @@ export function printReport(report: ImportReport, out: (line: string) => void): 
     out(
       `Import terminé : ${number(report.rows)} lignes lues, ${number(report.created)} organisations créées, ${number(report.updated)} mises à jour, ${number(report.skipped)} ignorées (établissements fermés).`,
     );
+    if (report.register !== undefined) {
+      out(
+        `Registre SIRENE du réseau : ${number(report.register)} établissements (l’équipe y choisit les membres à ajouter).`,
+      );
+    }
     return 0;
   }
   out(
@@ -70,8 +77,10 @@ export async function runImportCommand(
     console.error('meute import : le type est « sirene » ou « members ».');
     return 1;
   }
-  if (options.uniteLegale && kind !== 'sirene') {
-    console.error('meute import : --unite-legale ne sert qu’à un import sirene.');
+  if ((options.uniteLegale || options.members) && kind !== 'sirene') {
+    console.error(
+      `meute import : ${options.members ? '--members' : '--unite-legale'} ne sert qu’à un import sirene.`,
+    );
     return 1;
   }
   const paths = [file, ...(options.uniteLegale ? [options.uniteLegale] : [])];
@@ -125,6 +134,7 @@ export async function runImportCommand(
       {
         kind: kind as ImportKind,
         includeClosed: options.includeClosed === true,
+        members: options.members === true,
         locale: 'fr',
         onBytes: (bytes) => {
           read += bytes;

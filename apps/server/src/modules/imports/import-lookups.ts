@@ -64,8 +64,25 @@ function allCommuneCodes(): string[] {
 
 const csvCell = (value: string | number | boolean | null) => (value === null ? '' : String(value));
 
+let communePlaces: Map<string, Place> | undefined;
 let communeCsv: string | undefined;
 let nafCsv: string | undefined;
+let nafCompact: Map<string, string> | undefined;
+
+/**
+ * Every commune code SIRENE may write (current, arrondissement, delegated, associated, former)
+ * with the place it stands for, built once.
+ */
+export function communePlaceByCode(): ReadonlyMap<string, Place> {
+  if (!communePlaces) {
+    communePlaces = new Map();
+    for (const code of allCommuneCodes()) {
+      const place = resolveCommune(code);
+      if (place) communePlaces.set(code, place);
+    }
+  }
+  return communePlaces;
+}
 
 /**
  * The lookup tables the SQL validation joins, as CSV for one COPY each:
@@ -74,9 +91,7 @@ let nafCsv: string | undefined;
 export function communeLookupCsv(): string {
   if (!communeCsv) {
     const lines: string[] = [];
-    for (const code of allCommuneCodes()) {
-      const place = resolveCommune(code);
-      if (!place) continue;
+    for (const [code, place] of communePlaceByCode()) {
       lines.push(
         [
           code,
@@ -95,6 +110,17 @@ export function communeLookupCsv(): string {
     communeCsv = `${lines.join('\n')}\n`;
   }
   return communeCsv;
+}
+
+/** Every NAF rév. 2 sub-class by its code without the dot: `6201Z` → `62.01Z`. */
+export function nafSubclassByCompact(): ReadonlyMap<string, string> {
+  if (!nafCompact) {
+    nafCompact = new Map();
+    for (const node of getNafIndex().nodes.values()) {
+      if (node.level === 'subclass') nafCompact.set(node.code.replace('.', ''), node.code);
+    }
+  }
+  return nafCompact;
 }
 
 /** `compact code, code` of every NAF rév. 2 sub-class: `6201Z,62.01Z`. */

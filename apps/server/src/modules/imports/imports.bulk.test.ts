@@ -78,7 +78,7 @@ describe('imports: bulk write', () => {
     const steps: ImportStep[] = [];
     const report = await service(database).importAsOperator(
       'club',
-      { kind: 'sirene', locale: 'en', onStep: (step) => steps.push(step), ...options },
+      { kind: 'sirene', members: true, locale: 'en', onStep: (step) => steps.push(step), ...options },
       (async function* () {
         yield { role: 'file', stream: Readable.from([Buffer.from(csv)]) };
       })(),

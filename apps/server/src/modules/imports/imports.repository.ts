@@ -1,15 +1,16 @@
 /**
- * The SQL of imports, on one dedicated connection holding one transaction: staging tables filled
- * by COPY, set-based validation, then one upsert into organisations. Everything here lives in
- * the session's temporary schema and disappears with the transaction.
+ * The SQL of imports, on one dedicated connection holding one transaction: a SIRENE file COPYed
+ * into the network's register as it is read and checked (sirene-reader.ts), member spreadsheets
+ * and legal units into staging tables; then the writes into organisations. Working tables live in
+ * the session's temporary schema and disappear with the transaction.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { LA_POSTE_SIREN, LAMBERT_93 } from '@meute/domain';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { bandLookupCsv, communeLookupCsv, nafLookupCsv } from './import-lookups.ts';
+import { copyValue } from './csv-bytes.ts';
 import { SIRENE_HIDDEN } from './sirene-format.ts';
+import { REGISTER_COLUMNS } from './sirene-reader.ts';
 
 export type ImportClient = pg.Client;
 
@@ -29,62 +30,6 @@ export function copyFailure(error: unknown): CopyFailure | null {
   return { line: line ? Number(line) : null, code: e.code, message: e.message ?? '' };
 }
 
-/**
- * Luhn over the 14 digits of a SIRET given as bytes (`textsend`), written out so that PostgreSQL
- * inlines it: `get_byte` reads a byte where `substr` on text would count UTF-8 characters.
- */
-function luhnSumSql(b: string): string {
-  const terms: string[] = [];
-  for (let position = 1; position <= 14; position++) {
-    const digit = `(get_byte(${b}, ${position - 1}) - 48)`;
-    // From the right, every second digit is doubled (minus 9 above 9): positions 1, 3 … 13.
-    terms.push(position % 2 === 1 ? `(2 * ${digit} - 9 * (${digit} / 5))` : digit);
-  }
-  return terms.join(' + ');
-}
-
-function digitSumSql(b: string): string {
-  return Array.from({ length: 14 }, (_, i) => `(get_byte(${b}, ${i}) - 48)`).join(' + ');
-}
-
-/**
- * Lambert-93 to WGS84 in SQL, for a million rows without a round trip: the constants of the
- * domain's LAMBERT_93 (IGN ALG0004), and the geodetic latitude from the isometric one by the
- * closed-form series of the conformal latitude (Snyder, Map Projections, eq. 3-5) instead of
- * IGN ALG0002's iteration; the two agree to a few micrometres (tested against lambert93ToWgs84).
- *
- * Three scalar functions that PostgreSQL inlines: the conformal latitude `chi` goes through a
- * column of its own (see buildSireneRows), so that it is computed once per row, not once per
- * term of the series, and without a subquery per row.
- */
-function lambertFunctionsSql(): string[] {
-  const { n, c, xs, ys, lambdaC, e } = LAMBERT_93;
-  const e2 = e * e;
-  const e4 = e2 * e2;
-  const e6 = e4 * e2;
-  const e8 = e4 * e4;
-  const a2 = e2 / 2 + (5 * e4) / 24 + e6 / 12 + (13 * e8) / 360;
-  const a4 = (7 * e4) / 48 + (29 * e6) / 240 + (811 * e8) / 11520;
-  const a6 = (7 * e6) / 120 + (81 * e8) / 1120;
-  const a8 = (4279 * e8) / 161280;
-  return [
-    `create function pg_temp.meute_lambert93_chi(x double precision, y double precision)
-      returns double precision language sql immutable
-      as $$ select 2 * atan(exp(-ln(sqrt((x - ${xs}) ^ 2 + (${ys} - y) ^ 2) / ${c}) / ${n})) - pi() / 2 $$`,
-    `create function pg_temp.meute_lambert93_lon(x double precision, y double precision)
-      returns double precision language sql immutable
-      as $$ select degrees(${lambdaC} + atan((x - ${xs}) / (${ys} - y)) / ${n}) $$`,
-    `create function pg_temp.meute_lambert93_lat(chi double precision)
-      returns double precision language sql immutable
-      as $$ select degrees(chi + ${a2} * sin(2 * chi) + ${a4} * sin(4 * chi) + ${a6} * sin(6 * chi) + ${a8} * sin(8 * chi)) $$`,
-    // The three together, for one point (the property test holds them to lambert93ToWgs84).
-    `create function pg_temp.meute_lambert93(x double precision, y double precision)
-      returns table (lon double precision, lat double precision) language sql immutable
-      as $$ select pg_temp.meute_lambert93_lon(x, y), pg_temp.meute_lambert93_lat(k.chi)
-              from (select pg_temp.meute_lambert93_chi(x, y) as chi offset 0) k $$`,
-  ];
-}
-
 /** Opens the import's transaction: one import at a time, enough memory for big sorts and hashes. */
 export async function beginImport(client: ImportClient): Promise<void> {
   // Temporary tables go through the session's own buffers; the default (8 MB) would write a
@@ -94,23 +39,10 @@ export async function beginImport(client: ImportClient): Promise<void> {
   await client.query(`set local work_mem = '256MB'`);
   // A bulk write builds the indexes of organisations again (see upsertSirene), sorting in memory.
   await client.query(`set local maintenance_work_mem = '256MB'`);
-  // JIT compiles the validation query of a large file for about a second, and wins less back.
+  // JIT compiles the statements over a large file for about a second, and wins less back.
   await client.query('set local jit = off');
   // Two imports touching the same SIRETs would wait on each other row by row; one at a time.
   await client.query('select pg_advisory_xact_lock(7170001)');
-  // A SIRET is checked in two steps, so that the import computes its bytes once per row (see
-  // buildSireneRows): 14 ASCII digits, then the key of those bytes.
-  await client.query(`create function pg_temp.meute_siret_digits(s text) returns boolean
-    language sql immutable
-    as $$ select octet_length(s) = 14 and s !~ '[^0-9]' $$`);
-  await client.query(`create function pg_temp.meute_siret_key_ok(b bytea) returns boolean
-    language sql immutable
-    as $$ select (${luhnSumSql('b')}) % 10 = 0
-                 or (substr(b, 1, 9) = '${LA_POSTE_SIREN}'::bytea and (${digitSumSql('b')}) % 5 = 0) $$`);
-  await client.query(`create function pg_temp.meute_siret_ok(s text) returns boolean
-    language sql immutable
-    as $$ select case when pg_temp.meute_siret_digits(s) then pg_temp.meute_siret_key_ok(textsend(s)) else false end $$`);
-  for (const statement of lambertFunctionsSql()) await client.query(statement);
   // Organisation ids in the order the import writes them (UUIDv7's layout: the statement's time
   // in milliseconds, version 7, the row's rank as a 42-bit counter around the variant bits, then
   // 32 random bits), so that a million new ids are appended to the primary key instead of
@@ -121,21 +53,6 @@ export async function beginImport(client: ImportClient): Promise<void> {
         int8send(((extract(epoch from statement_timestamp()) * 1000)::bigint << 16) | 28672 | (n >> 30 & 4095))
         || int8send((-9223372036854775808) | ((n & 1073741823) << 32) | (random() * 4294967295)::bigint),
         'hex')::uuid $$`);
-  await client.query(`create temp table imp_band (code text primary key, category text) on commit drop`);
-  await client.query(
-    `create temp table imp_naf (compact text primary key, code text not null) on commit drop`,
-  );
-  await client.query(`create temp table imp_commune (code text primary key, commune_code text not null,
-    epci_code text, departement_code text not null, region_code text not null,
-    lon double precision, lat double precision, mainland boolean not null) on commit drop`);
-  await copyText(client, `copy imp_band from stdin (format csv)`, bandLookupCsv());
-  await copyText(client, `copy imp_naf from stdin (format csv)`, nafLookupCsv());
-  await copyText(client, `copy imp_commune from stdin (format csv)`, communeLookupCsv());
-  await client.query('analyze imp_band; analyze imp_naf; analyze imp_commune');
-}
-
-async function copyText(client: ImportClient, statement: string, text: string): Promise<void> {
-  await pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom(statement)));
 }
 
 /**
@@ -198,23 +115,6 @@ export interface ImportError {
   first: number | null;
 }
 
-/** Where SIRENE fields are in the staging table: `c7`, or null when the file lacks the column. */
-export type SireneColumns = Record<
-  | 'siret'
-  | 'siren'
-  | 'nic'
-  | 'trancheEffectifsEtablissement'
-  | 'codeCommuneEtablissement'
-  | 'etatAdministratifEtablissement'
-  | 'enseigne1Etablissement'
-  | 'denominationUsuelleEtablissement'
-  | 'activitePrincipaleEtablissement'
-  | 'nomenclatureActivitePrincipaleEtablissement'
-  | 'coordonneeLambertAbscisseEtablissement'
-  | 'coordonneeLambertOrdonneeEtablissement',
-  string | null
->;
-
 export type UniteLegaleColumns = Record<
   'siren' | 'denominationUniteLegale' | 'categorieEntreprise',
   string | null
@@ -224,122 +124,149 @@ const HIDDEN = literal(SIRENE_HIDDEN);
 const col = (column: string | null) => (column ? `s.${column}` : 'null::text');
 const known = (column: string | null) => `nullif(${col(column)}, ${HIDDEN})`;
 
-const NUMBER = `'^-?[0-9]+([.][0-9]*)?$'`;
+/**
+ * The tables of a network's SIRENE register: the partition in use, and the one an import fills
+ * before swapping it in (see the sirene_register migration).
+ */
+export function registerTables(networkId: string): { current: string; next: string } {
+  if (!/^[0-9a-f-]{36}$/.test(networkId)) throw new Error(`not a network id: ${networkId}`);
+  const current = `sirene_register_${networkId.replaceAll('-', '')}`;
+  return { current, next: `${current}_next` };
+}
 
 /**
- * Reads the staged StockEtablissement rows once into `imp`: each field cleaned (`[ND]` is
- * unknown), joined to the reference lookups, with the reason each field is wrong, if it is, and
- * the establishment's own point. Each level (`offset 0` keeps them apart) computes what the next
- * one reads several times, once per row.
+ * A new, empty register table for the network, without its index yet (COPY then writes rows
+ * without maintaining it): the partition it will become once swapped in, whose constraint lets
+ * PostgreSQL attach it without reading it again.
  */
-export async function buildSireneRows(
-  client: ImportClient,
-  columns: SireneColumns,
-  includeClosed: boolean,
-): Promise<void> {
-  const siret = col(columns.siret);
-  await client.query(`create temp table imp on commit drop as
-    select v.line, v.siret, v.state, v.skipped, v.band, v.band_category, v.naf_raw, v.naf_version, v.naf_code,
-      v.commune_raw, v.commune_code, v.epci_code, v.departement_code, v.region_code, v.commune_lon, v.commune_lat,
-      v.x_raw, v.y_raw, v.name_establishment,
-      v.siret_error, v.state_error, v.band_error, v.naf_error, v.commune_error, v.x_error, v.y_error,
-      not v.skipped and num_nonnulls(v.siret_error, v.state_error, v.band_error, v.naf_error,
-                                     v.commune_error, v.x_error, v.y_error) > 0 as has_error,
-      -- The establishment's own point: Lambert-93 in mainland France and Corsica, within bounds.
-      case when v.lon93 between -5.5 and 10 and v.lat93 between 41 and 51.5 then v.lon93 end as point_lon,
-      case when v.lon93 between -5.5 and 10 and v.lat93 between 41 and 51.5 then v.lat93 end as point_lat
-    from (
-    select u.*, pg_temp.meute_lambert93_lat(u.chi) as lat93 from (
-    select t.*, pg_temp.meute_lambert93_chi(t.x, t.y) as chi, pg_temp.meute_lambert93_lon(t.x, t.y) as lon93 from (
-    select r.*,
-      case when r.siret is null then 'siret.required'
-           when r.siret_bytes is null then 'siret.format'
-           when not pg_temp.meute_siret_key_ok(r.siret_bytes) then 'siret.checksum'
-           when (r.siren_col is not null and r.siren_col <> left(r.siret, 9))
-             or (r.nic_col is not null and r.nic_col <> substr(r.siret, 10)) then 'siret.mismatch'
-      end as siret_error,
-      case when r.state is null or r.state not in ('A', 'F') then 'state.unknown' end as state_error,
-      case when r.band is not null and not r.band_known then 'band.unknown' end as band_error,
-      case when r.naf_raw is not null and r.naf_version = 'NAFRev2' and r.naf_code is null then 'naf.unknown' end as naf_error,
-      case when r.commune_raw is not null and r.commune_code is null then 'commune.unknown' end as commune_error,
-      case when not r.x_ok then 'coordinate.invalid' end as x_error,
-      case when not r.y_ok then 'coordinate.invalid' end as y_error,
-      case when r.mainland and r.x_ok and r.y_ok then r.x_raw::double precision end as x,
-      case when r.mainland and r.x_ok and r.y_ok then r.y_raw::double precision end as y
-    from (
-      select s.line,
-        ${siret} as siret,
-        case when pg_temp.meute_siret_digits(${siret}) then textsend(${siret}) end as siret_bytes,
-        ${known(columns.siren)} as siren_col,
-        ${known(columns.nic)} as nic_col,
-        ${col(columns.etatAdministratifEtablissement)} as state,
-        ${col(columns.etatAdministratifEtablissement)} is not distinct from 'F' and not ${includeClosed} as skipped,
-        ${known(columns.trancheEffectifsEtablissement)} as band,
-        b.code is not null as band_known,
-        b.category as band_category,
-        ${known(columns.activitePrincipaleEtablissement)} as naf_raw,
-        coalesce(${known(columns.nomenclatureActivitePrincipaleEtablissement)}, 'NAFRev2') as naf_version,
-        n.code as naf_code,
-        ${known(columns.codeCommuneEtablissement)} as commune_raw,
-        c.commune_code, c.epci_code, c.departement_code, c.region_code,
-        c.lon as commune_lon, c.lat as commune_lat, c.mainland,
-        ${known(columns.coordonneeLambertAbscisseEtablissement)} as x_raw,
-        ${known(columns.coordonneeLambertOrdonneeEtablissement)} as y_raw,
-        ${known(columns.coordonneeLambertAbscisseEtablissement)} ~ ${NUMBER} as x_ok,
-        ${known(columns.coordonneeLambertOrdonneeEtablissement)} ~ ${NUMBER} as y_ok,
-        coalesce(${known(columns.denominationUsuelleEtablissement)}, ${known(columns.enseigne1Etablissement)}) as name_establishment
-      from pg_temp.imp_stage s
-      left join pg_temp.imp_band b on b.code = ${known(columns.trancheEffectifsEtablissement)}
-      left join pg_temp.imp_naf n on n.compact = upper(replace(${known(columns.activitePrincipaleEtablissement)}, '.', ''))
-      left join pg_temp.imp_commune c on c.code = ${known(columns.codeCommuneEtablissement)}
-      offset 0
-    ) r offset 0) t offset 0) u offset 0) v`);
-}
-
-/** The errors of the SIRENE rows (skipped rows are not checked), first `limit` by line, and their count. */
-export async function sireneErrors(
-  client: ImportClient,
-  limit: number,
-): Promise<{ errors: ImportError[]; count: number }> {
-  const name = (field: keyof SireneColumns) => literal(field);
-  const { rows } = await client.query<ImportError & { total: string }>(`
-    with bad as (
-      select i.line, e.ord, e.col as "column", e.code, e.value, null::bigint as first
-        from pg_temp.imp i
-        cross join lateral (values
-          (1, ${name('siret')}, i.siret_error, i.siret),
-          (2, ${name('etatAdministratifEtablissement')}, i.state_error, i.state),
-          (3, ${name('trancheEffectifsEtablissement')}, i.band_error, i.band),
-          (4, ${name('activitePrincipaleEtablissement')}, i.naf_error, i.naf_raw),
-          (5, ${name('codeCommuneEtablissement')}, i.commune_error, i.commune_raw),
-          (6, ${name('coordonneeLambertAbscisseEtablissement')}, i.x_error, i.x_raw),
-          (7, ${name('coordonneeLambertOrdonneeEtablissement')}, i.y_error, i.y_raw)
-        ) e(ord, col, code, value)
-       where i.has_error and e.code is not null
-      union all
-      select d.line, 0, ${name('siret')}, 'siret.duplicate', d.siret, d.first
-        from (select i.line, i.siret, min(i.line) over (partition by i.siret) as first
-                from pg_temp.imp i
-               where not i.skipped and i.siret in (
-                 select siret from pg_temp.imp where not skipped and siret is not null
-                  group by siret having count(*) > 1)) d
-       where d.line <> d.first
-    )
-    select line::int, "column", code, value, first::int, count(*) over () as total
-      from bad order by line, ord limit ${limit}`);
-  return { errors: rows, count: rows.length ? Number(rows[0]!.total) : 0 };
-}
-
-export async function sireneCounts(client: ImportClient): Promise<{ rows: number; skipped: number }> {
-  const { rows } = await client.query<{ rows: string; skipped: string }>(
-    `select count(*) as rows, count(*) filter (where skipped) as skipped from pg_temp.imp`,
+export async function createNextRegister(client: ImportClient, networkId: string): Promise<string> {
+  const { next } = registerTables(networkId);
+  // The network's id as the column's default: COPY leaves it out of every row.
+  await client.query(
+    `create table ${next} (like sirene_establishments including defaults including constraints,
+       check (network_id = ${literal(networkId)}))`,
   );
-  return { rows: Number(rows[0]!.rows), skipped: Number(rows[0]!.skipped) };
+  await client.query(`alter table ${next} alter column network_id set default ${literal(networkId)}`);
+  return next;
+}
+
+/** COPYs the reader's rows into a register table; returns how many. */
+export async function copyRegisterRows(
+  client: ImportClient,
+  table: string,
+  rows: AsyncIterable<Buffer>,
+): Promise<number> {
+  const copy = client.query(copyFrom(`copy ${table} (${REGISTER_COLUMNS.join(', ')}) from stdin`));
+  await pipeline(Readable.from(rows), copy);
+  return copy.rowCount ?? 0;
+}
+
+/**
+ * Names and categories from the legal units, when their file was given: the legal unit's name
+ * wins over the establishment's; its category ETI or GE wins, PME stays TPE for an establishment
+ * of fewer than 10 (decision 0005).
+ */
+export async function applyUniteLegale(client: ImportClient, table: string): Promise<void> {
+  await client.query(
+    `update ${table} r
+        set name = coalesce(u.denomination, r.name),
+            category = case when u.category in ('ETI', 'GE') then u.category
+                            when u.category = 'PME' then case when r.category = 'TPE' then 'TPE' else 'PME' end
+                            else r.category end
+       from pg_temp.imp_ul u
+      where r.siren = u.siren`,
+  );
+}
+
+/** The register table's primary key, its SIRET, built in one sort once its rows are in. */
+export async function indexRegister(client: ImportClient, table: string): Promise<void> {
+  await client.query(`alter table ${table} add primary key (siret)`);
+}
+
+/**
+ * Makes the new register table the network's register: the previous one (and any rows a restored
+ * backup left in the default partition) goes, the new one is attached. Done last, just before
+ * the commit: dropping a partition locks the register of every network until then.
+ */
+export async function swapRegister(client: ImportClient, networkId: string): Promise<void> {
+  const { current, next } = registerTables(networkId);
+  await client.query('delete from sirene_establishments_default where network_id = $1', [networkId]);
+  await client.query(`drop table if exists ${current}`);
+  await client.query(`alter table ${next} rename to ${current}`);
+  await client.query(`alter index ${next}_pkey rename to ${current}_pkey`);
+  await client.query(
+    `alter table sirene_establishments attach partition ${current} for values in (${literal(networkId)})`,
+  );
+}
+
+/** Records when the register was imported and what it holds (counted as it was read). */
+export async function saveRegisterSummary(
+  client: ImportClient,
+  networkId: string,
+  counts: { establishments: number; active: number },
+): Promise<void> {
+  await client.query(
+    `insert into sirene_registers as g (network_id, establishments, active) values ($1, $2, $3)
+     on conflict (network_id) do update
+       set imported_at = now(), establishments = excluded.establishments, active = excluded.active`,
+    [networkId, counts.establishments, counts.active],
+  );
+}
+
+/** The SIRETs of the closed establishments the file listed (without `includeClosed`). */
+export async function createClosedSirets(client: ImportClient, sirets: readonly string[]): Promise<void> {
+  await client.query('create temp table imp_closed_sirets (siret text not null) on commit drop');
+  if (sirets.length === 0) return;
+  const batches = async function* () {
+    for (let i = 0; i < sirets.length; i += 10_000) {
+      yield Buffer.from(
+        `${sirets
+          .slice(i, i + 10_000)
+          .map(copyValue)
+          .join('\n')}\n`,
+      );
+    }
+  };
+  await pipeline(Readable.from(batches()), client.query(copyFrom('copy imp_closed_sirets from stdin')));
+}
+
+/**
+ * `imp`: the register rows to write into the directory — `known`: those whose SIRET an
+ * organisation has (a SIRENE import refreshes them); `all`: every one (an import that takes the
+ * whole file in as members); or the given SIRETs (staff taking establishments in).
+ */
+export async function stageFromRegister(
+  client: ImportClient,
+  networkId: string,
+  table: string,
+  which: 'known' | 'all' | { sirets: readonly string[] },
+): Promise<number> {
+  // `known` is driven by the directory: a small directory costs a few lookups into a large
+  // register rather than a pass over it.
+  const from =
+    which === 'known'
+      ? `organisations o join ${table} r on r.siret = o.siret and r.network_id = $1`
+      : `${table} r`;
+  const filter =
+    which === 'known'
+      ? ''
+      : which === 'all'
+        ? 'where r.network_id = $1'
+        : 'where r.network_id = $1 and r.siret = any($2::text[])';
+  const { rowCount } = await client.query(
+    `create temp table imp on commit drop as
+     select r.siret, r.siren, r.name, r.naf_code, r.naf_version, r.headcount_band, r.category, r.commune_code,
+            r.epci_code, r.departement_code, r.region_code, r.lon, r.lat, r.is_active
+       from ${from} ${filter}`,
+    typeof which === 'object' ? [networkId, which.sirets] : [networkId],
+  );
+  return rowCount ?? 0;
 }
 
 /** The legal units the establishments need: name and category, by SIREN. */
 export async function buildUniteLegale(
   client: ImportClient,
+  register: string,
   columns: UniteLegaleColumns | null,
 ): Promise<void> {
   if (!columns) {
@@ -354,7 +281,7 @@ export async function buildUniteLegale(
              nullif(btrim(${known(columns.denominationUniteLegale)}), '') as denomination,
              case when ${col(columns.categorieEntreprise)} in ('PME', 'ETI', 'GE') then ${col(columns.categorieEntreprise)} end as category
         from pg_temp.imp_ul_stage s
-       where ${col(columns.siren)} in (select left(siret, 9) from pg_temp.imp where not skipped)
+       where ${col(columns.siren)} in (select siren from ${register})
     ) u order by siren`);
   await client.query('analyze imp_ul');
 }
@@ -385,7 +312,7 @@ export interface DroppedIndex {
  */
 async function isBulkWorthIt(client: ImportClient): Promise<boolean> {
   const { rows } = await client.query<{ eligible: string; existing: string }>(
-    `select (select count(*) from pg_temp.imp where not skipped) as eligible,
+    `select (select count(*) from pg_temp.imp) as eligible,
             (select count(*) from organisations) as existing`,
   );
   const eligible = Number(rows[0]!.eligible);
@@ -396,7 +323,7 @@ async function isBulkWorthIt(client: ImportClient): Promise<boolean> {
   if (eligible < needed) return false;
   const fresh = await client.query<{ n: string }>(
     `select count(*) as n from pg_temp.imp i
-      where not i.skipped and not exists (select 1 from organisations o where o.siret = i.siret)`,
+      where not exists (select 1 from organisations o where o.siret = i.siret)`,
   );
   return Number(fresh.rows[0]!.n) >= needed;
 }
@@ -472,8 +399,8 @@ export async function prepareSirene(
   {
     mode,
     lockWaitMs = BULK_LOCK_WAIT_MS,
-    includeClosed,
-  }: { mode: WriteMode; lockWaitMs?: number | undefined; includeClosed: boolean },
+    register,
+  }: { mode: WriteMode; lockWaitMs?: number | undefined; register: string },
 ): Promise<SireneWritePlan> {
   // The network stays as it is until the commit: it cannot be deleted (the new memberships'
   // foreign key) nor change federation (federation_ids written below).
@@ -491,19 +418,9 @@ export async function prepareSirene(
   // existing organisation whose search text the write clears (renamed), to compute again.
   await client.query(`create temp table imp_write on commit drop as
     with official as (
-      select v.name, left(i.siret, 9) as siren, i.siret, v.naf_code, i.naf_version, i.band as headcount_band,
-             v.category, i.commune_code, i.epci_code, i.departement_code, i.region_code,
-             coalesce(i.point_lon, i.commune_lon) as lon, coalesce(i.point_lat, i.commune_lat) as lat,
-             i.state = 'A' as is_active
-        from pg_temp.imp i
-        left join pg_temp.imp_ul u on u.siren = left(i.siret, 9)
-        cross join lateral (select
-            coalesce(u.denomination, i.name_establishment, 'SIRET ' || i.siret) as name,
-            case when i.naf_version = 'NAFRev2' then i.naf_code else i.naf_raw end as naf_code,
-            case when u.category in ('ETI', 'GE') then u.category
-                 when u.category = 'PME' then case when i.band_category = 'TPE' then 'TPE' else 'PME' end
-                 else i.band_category end as category) v
-       where not i.skipped
+      select name, siren, siret, naf_code, naf_version, headcount_band, category, commune_code, epci_code,
+             departement_code, region_code, lon, lat, is_active
+        from pg_temp.imp
     ),
     fresh as (
       select f.*, o.id as existing_id,
@@ -532,10 +449,10 @@ export async function prepareSirene(
   // the same file also lists its SIRET as active).
   await client.query(
     `create temp table imp_closed on commit drop as
-     select o.id, o.is_active from organisations o
-      where ${includeClosed ? 'false' : 'true'}
-        and o.siret in (select i.siret from pg_temp.imp i where i.skipped and i.siret is not null
-                         except select j.siret from pg_temp.imp j where not j.skipped)`,
+     select distinct o.id, o.is_active from pg_temp.imp_closed_sirets c
+       join organisations o on o.siret = c.siret
+      where not exists (select 1 from ${register} r where r.network_id = $1 and r.siret = c.siret)`,
+    [networkId],
   );
   return { networkId, federationId: network[0]!.parent_id, dropped };
 }
@@ -694,8 +611,7 @@ export async function linkToNetwork(
     source === 'done'
       ? `select id from pg_temp.imp_done${fast ? ' where not inserted' : ''}`
       : `select o.id from pg_temp.imp i join organisations o on o.siret = i.siret
-          where not i.skipped
-            and not exists (select 1 from network_organisations n where n.network_id = $1 and n.organisation_id = o.id)`;
+          where not exists (select 1 from network_organisations n where n.network_id = $1 and n.organisation_id = o.id)`;
   await client.query(
     `insert into network_organisations (network_id, organisation_id)
      select $1, id from (${ids}) ids order by id

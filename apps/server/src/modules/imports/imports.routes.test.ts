@@ -68,7 +68,7 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
     });
   }
   const sirene = (who: string | null, csv: string | Buffer, extra = '', files: Files = {}) =>
-    upload(who, club.slug, `kind=sirene${extra}`, {
+    upload(who, club.slug, `kind=sirene&members=true${extra}`, {
       file: { content: csv, filename: 'StockEtablissement.csv' },
       ...files,
     });
@@ -113,7 +113,7 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
     const staff = await sirene('staff', csv);
     assert.equal(staff.statusCode, 201, staff.body);
     assert.equal(staff.json().status, 'imported');
-    const again = await upload('outsider', other.slug, 'kind=sirene', {
+    const again = await upload('outsider', other.slug, 'kind=sirene&members=true', {
       file: { content: csv, filename: 'a.csv' },
     });
     assert.equal(again.statusCode, 201, 'the staff of the other network import into theirs');
@@ -167,6 +167,7 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
       status: 'imported',
       rows: 7,
       created: 6,
+      register: 6,
       updated: 0,
       skipped: 1,
       errors: [],
@@ -281,7 +282,7 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
   it('reads the legal units whichever part comes first, and reports a broken legal-unit file as such', async () => {
     const siret = makeSiret(25);
     const ul = uniteLegaleCsv([{ siren: siret.slice(0, 9), denominationUniteLegale: 'ORDRE INVERSE SAS' }]);
-    const first = await upload('staff', club.slug, 'kind=sirene', {
+    const first = await upload('staff', club.slug, 'kind=sirene&members=true', {
       uniteLegale: { content: ul, filename: 'StockUniteLegale.csv' },
       file: { content: sireneCsv([etablissement(siret)]), filename: 'StockEtablissement.csv' },
     });
@@ -866,7 +867,7 @@ describe('imports: SIRENE and member spreadsheets, all or nothing', () => {
     );
     const siret = makeSiret(96);
     const existing = makeSiret(1); // already in the club since an earlier import
-    const response = await upload('outsider', member.slug, 'kind=sirene', {
+    const response = await upload('outsider', member.slug, 'kind=sirene&members=true', {
       file: { content: sireneCsv([etablissement(siret), etablissement(existing)]), filename: 'a.csv' },
     });
     assert.equal(response.statusCode, 201, response.body);

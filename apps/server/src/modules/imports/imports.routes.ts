@@ -26,7 +26,7 @@ export function importsRoutes(imports: ImportsService): FastifyPluginAsyncZod {
           summary:
             'Import organisations from a SIRENE StockEtablissement CSV (with an optional StockUniteLegale) or a member spreadsheet (CSV or XLSX), all or nothing (staff)',
           description:
-            'multipart/form-data: `file`, and for SIRENE optionally `uniteLegale`. 201 with the report when imported, 200 with the report of every bad row when rejected (nothing written).',
+            'multipart/form-data: `file`, and for SIRENE optionally `uniteLegale`. A SIRENE file becomes the network’s SIRENE register (organisations already in the directory are refreshed); with `members=true` every establishment also becomes a member. 201 with the report when imported, 200 with the report of every bad row when rejected (nothing written).',
           consumes: ['multipart/form-data'],
           params: slugParams,
           querystring: importQuery,
@@ -50,6 +50,7 @@ export function importsRoutes(imports: ImportsService): FastifyPluginAsyncZod {
           {
             kind: request.query.kind,
             includeClosed: request.query.includeClosed === 'true',
+            members: request.query.members === 'true',
             locale: request.locale,
           },
           files(),

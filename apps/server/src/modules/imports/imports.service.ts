@@ -11,31 +11,42 @@ import type { NetworksRepository } from '../networks/networks.repository.ts';
 import { loadNetworkForActor } from '../networks/networks.service.ts';
 import { type CsvEvent, isBlankRecord, parseCsvLine, readCsvRecords } from './csv-reader.ts';
 import { FileProblem, type FileSource, firstLine, openFileSource, QuoteTracker } from './file-source.ts';
-import { quoteValue, type Reason, type ReasonCode, reasonText } from './import-messages.ts';
+import { quoteValue, type Reason, reasonText } from './import-messages.ts';
 import {
+  applyUniteLegale,
   beginImport,
-  buildSireneRows,
   buildUniteLegale,
   copyFailure,
   copyInto,
   copyMemberRows,
+  copyRegisterRows,
+  createClosedSirets,
   createIndexes,
   createMemberStaging,
+  createNextRegister,
   createStaging,
   type ImportClient,
+  indexRegister,
   linkToNetwork,
   memberDuplicates,
   prepareSirene,
   refreshStaleSearch,
-  type SireneColumns,
-  sireneCounts,
-  sireneErrors,
+  saveRegisterSummary,
+  stageFromRegister,
+  swapRegister,
   type UniteLegaleColumns,
   upsertMembers,
   type WriteMode,
   writeSirene,
 } from './imports.repository.ts';
 import { type MemberHeader, memberRowCsv, readMemberHeader, readMemberRow } from './member-rows.ts';
+import {
+  SIRENE_FIELDS,
+  type SireneFieldIndex,
+  SireneFileError,
+  type SireneReadResult,
+  sireneRegisterRows,
+} from './sirene-reader.ts';
 import { readXlsxRows } from './xlsx-reader.ts';
 
 /** The largest file an import reads (the whole SIRENE stock of establishments is about 7 GB). */
@@ -58,8 +69,14 @@ export interface ImportFile {
 
 export interface ImportOptions {
   kind: ImportKind;
-  /** SIRENE: also import closed establishments (as inactive organisations). */
+  /** SIRENE: also import closed establishments (inactive in the register and the directory). */
   includeClosed?: boolean;
+  /**
+   * SIRENE: every establishment of the file becomes a member of the network (an organisation of
+   * the directory). Without, the file is the network's SIRENE register, from which staff take
+   * members in; organisations already in the directory are refreshed either way.
+   */
+  members?: boolean;
   locale: Locale;
   /** Called with the size of each chunk read from the files, for a progress bar. */
   onBytes?: (bytes: number) => void;
@@ -83,6 +100,7 @@ export type ImportStep =
   | 'prepare'
   | 'load'
   | 'check'
+  | 'register'
   | 'stage'
   | 'write'
   | 'link'
@@ -104,20 +122,6 @@ interface Problem {
   reason: Reason;
 }
 
-const SIRENE_FIELDS = [
-  'siret',
-  'siren',
-  'nic',
-  'trancheEffectifsEtablissement',
-  'codeCommuneEtablissement',
-  'etatAdministratifEtablissement',
-  'enseigne1Etablissement',
-  'denominationUsuelleEtablissement',
-  'activitePrincipaleEtablissement',
-  'nomenclatureActivitePrincipaleEtablissement',
-  'coordonneeLambertAbscisseEtablissement',
-  'coordonneeLambertOrdonneeEtablissement',
-] as const satisfies readonly (keyof SireneColumns)[];
 const SIRENE_REQUIRED = [
   'siret',
   'etatAdministratifEtablissement',
@@ -221,12 +225,48 @@ function copyProblem(
   };
 }
 
+/**
+ * Writes register rows into the directory (see stageFromRegister): `known` refreshes the
+ * organisations that have those SIRETs (SIRENE's fields; closed establishments make theirs
+ * inactive); `all` or given SIRETs also create the missing organisations and make every one a
+ * member of the network.
+ */
+async function writeFromRegister(
+  client: ImportClient,
+  networkId: string,
+  register: string,
+  which: 'known' | 'all' | { sirets: readonly string[] },
+  options: Pick<ImportOptions, 'writeMode' | 'bulkLockWaitMs'>,
+  step: (name: ImportStep) => void,
+): Promise<{ created: number; updated: number; closed: number; staged: number }> {
+  const staged = await stageFromRegister(client, networkId, register, which);
+  const plan = await prepareSirene(client, networkId, {
+    mode: which === 'known' ? 'rows' : (options.writeMode ?? 'auto'),
+    lockWaitMs: options.bulkLockWaitMs,
+    register,
+  });
+  step('stage');
+  const { created, changed, closed } = await writeSirene(client, plan);
+  step('write');
+  if (which !== 'known') {
+    await linkToNetwork(client, networkId, changed === staged ? 'done' : 'siret', true);
+    step('link');
+  }
+  await refreshStaleSearch(client);
+  step('search');
+  if (plan.dropped) {
+    await createIndexes(client, plan.dropped);
+    step('index');
+  }
+  return { created, updated: staged - created + closed, closed, staged };
+}
+
 /** One import: its connection, its transaction, what it has read and found wrong. */
 class ImportRun {
   readonly problems = new ProblemList();
   /** A COPY failed: the transaction can only be rolled back. */
   aborted = false;
-  sirene: { columns: SireneColumns } | null = null;
+  sirene: { result: SireneReadResult; table: string } | null = null;
   uniteLegale: { columns: UniteLegaleColumns } | null = null;
   memberHeader: MemberHeader | null = null;
   memberRows = 0;
@@ -235,8 +275,11 @@ class ImportRun {
   readonly client: ImportClient;
   readonly options: ImportOptions;
 
-  constructor(client: ImportClient, options: ImportOptions) {
+  readonly networkId: string;
+
+  constructor(client: ImportClient, networkId: string, options: ImportOptions) {
     this.client = client;
+    this.networkId = networkId;
     this.options = options;
   }
 
@@ -340,9 +383,78 @@ class ImportRun {
     return header.columns;
   }
 
+  /**
+   * Reads, checks and COPYs the establishments into the network's register in one pass (see
+   * sirene-reader.ts): this process reads while the database writes.
+   */
   async loadSirene(source: FileSource): Promise<void> {
-    const columns = await this.loadRaw('file', source, 'imp_stage', SIRENE_FIELDS, SIRENE_REQUIRED);
-    if (columns) this.sirene = { columns };
+    if (source.format === 'xlsx') {
+      this.fileProblem('file', { code: 'file.xlsxForSirene' });
+      return;
+    }
+    const header = this.readRawHeader('file', source, SIRENE_FIELDS, SIRENE_REQUIRED);
+    if (!header) return;
+    if (!firstLine(source.head) && source.complete) {
+      this.fileProblem('file', { code: 'file.noRows' }, 2);
+      return;
+    }
+    const fields = {} as SireneFieldIndex;
+    for (const field of SIRENE_FIELDS) {
+      const column = header.columns[field];
+      fields[field] = column ? Number(column.slice(1)) - 1 : -1;
+    }
+    const result: SireneReadResult = {
+      rows: 0,
+      skipped: 0,
+      closedSirets: [],
+      written: 0,
+      active: 0,
+      failed: false,
+    };
+    const problems = this.problems;
+    const table = await createNextRegister(this.client, this.networkId);
+    try {
+      await copyRegisterRows(
+        this.client,
+        table,
+        sireneRegisterRows(
+          source.chunks(),
+          {
+            names: header.names,
+            fields,
+            delimiter: header.delimiter,
+            encoding: source.encoding,
+            includeClosed: this.options.includeClosed === true,
+            onProblem(problem) {
+              problems.add(
+                'code' in problem
+                  ? {
+                      file: 'file',
+                      line: problem.line,
+                      column: problem.column,
+                      reason: {
+                        code: problem.code,
+                        params: { value: quoteValue(problem.value), first: problem.first ?? '' },
+                      },
+                    }
+                  : { file: 'file', ...problem },
+              );
+            },
+          },
+          result,
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof SireneFileError)) throw error;
+      this.aborted = true;
+      this.fileProblem('file', error.reason, error.line);
+      return;
+    }
+    if (result.rows === 0) {
+      this.fileProblem('file', { code: 'file.noRows' }, 2);
+      return;
+    }
+    this.sirene = { result, table };
   }
 
   async loadUniteLegale(source: FileSource): Promise<void> {
@@ -479,50 +591,33 @@ class ImportRun {
       last = now;
     };
     if (options.kind === 'sirene') {
-      const columns = this.sirene!.columns;
-      await buildSireneRows(client, columns, options.includeClosed === true);
-      const { rows, skipped } = await sireneCounts(client);
-      const found = await sireneErrors(client, MAX_LISTED_ERRORS);
-      for (const e of found.errors) {
-        problems.add({
-          file: 'file',
-          line: e.line,
-          column: e.column,
-          reason: {
-            code: e.code as ReasonCode,
-            params: { value: quoteValue(e.value ?? ''), first: e.first ?? '' },
-          },
-        });
-      }
-      problems.count += found.count - found.errors.length;
+      const { result, table } = this.sirene!;
+      const { rows, skipped, closedSirets, written: inRegister, active } = result;
       step('check');
       if (problems.count > 0) return rejected(rows, skipped);
-      await buildUniteLegale(client, this.uniteLegale?.columns ?? null);
-      const plan = await prepareSirene(client, networkId, {
-        mode: options.writeMode ?? 'auto',
-        lockWaitMs: options.bulkLockWaitMs,
-        includeClosed: options.includeClosed === true,
-      });
-      const { dropped } = plan;
-      step('stage');
-      const { created, changed, closed } = await writeSirene(client, plan);
-      step('write');
-      const eligible = rows - skipped;
-      await linkToNetwork(client, networkId, changed === eligible ? 'done' : 'siret', true);
-      step('link');
-      await refreshStaleSearch(client);
-      step('search');
-      if (dropped) {
-        await createIndexes(client, dropped);
-        step('index');
-      }
+      await buildUniteLegale(client, table, this.uniteLegale?.columns ?? null);
+      if (this.uniteLegale) await applyUniteLegale(client, table);
+      await indexRegister(client, table);
+      await saveRegisterSummary(client, networkId, { establishments: inRegister, active });
+      await createClosedSirets(client, closedSirets);
+      step('register');
+      const written = await writeFromRegister(
+        client,
+        networkId,
+        table,
+        options.members ? 'all' : 'known',
+        options,
+        step,
+      );
+      await swapRegister(client, networkId);
       return {
         status: 'imported',
         rows,
-        created,
+        created: written.created,
         // A closed establishment whose organisation exists made it inactive: updated, not skipped.
-        updated: eligible - created + closed,
-        skipped: skipped - closed,
+        updated: written.updated,
+        skipped: skipped - written.closed,
+        register: inRegister,
         errors: [],
         errorCount: 0,
       };
@@ -565,7 +660,14 @@ class ImportRun {
  * network, all or nothing, in one transaction (see docs/decisions/0005-imports.md).
  */
 export function createImportsService({ db, databaseUrl, networks }: Deps) {
-  async function run(networkId: string, options: ImportOptions, files: AsyncIterable<ImportFile>) {
+  /**
+   * Runs `work` in an import's transaction, on a connection of its own as the schema's owner (the
+   * caller checked the permission): committed when it says so, else rolled back.
+   */
+  async function inImportTransaction<T>(
+    onStep: ImportOptions['onStep'],
+    work: (client: ImportClient, step: (name: ImportStep) => void) => Promise<{ commit: boolean; value: T }>,
+  ): Promise<T> {
     const client = new pg.Client({ connectionString: databaseUrl });
     // A lost connection must fail this import, not crash the process.
     client.on('error', () => undefined);
@@ -575,13 +677,27 @@ export function createImportsService({ db, databaseUrl, networks }: Deps) {
       let started = performance.now();
       const step = (name: ImportStep) => {
         const now = performance.now();
-        options.onStep?.(name, now - started);
+        onStep?.(name, now - started);
         started = now;
       };
       await beginImport(client);
       open = true;
       step('prepare');
-      const importRun = new ImportRun(client, options);
+      const { commit, value } = await work(client, step);
+      started = performance.now();
+      await client.query(commit ? 'commit' : 'rollback');
+      open = false;
+      step('commit');
+      return value;
+    } finally {
+      if (open) await client.query('rollback').catch(() => undefined);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  function run(networkId: string, options: ImportOptions, files: AsyncIterable<ImportFile>) {
+    return inImportTransaction(options.onStep, async (client, step) => {
+      const importRun = new ImportRun(client, networkId, options);
       let sawFile = false;
       for await (const file of files) {
         if ((await importRun.load(file)) === 'loaded' && file.role === 'file') sawFile = true;
@@ -589,15 +705,8 @@ export function createImportsService({ db, databaseUrl, networks }: Deps) {
       if (!sawFile) throw new AppError('VALIDATION', { field: 'file', params: { detail: 'file' } });
       step('load');
       const report = await importRun.finish(networkId);
-      started = performance.now();
-      await client.query(report.status === 'imported' ? 'commit' : 'rollback');
-      open = false;
-      step('commit');
-      return report;
-    } finally {
-      if (open) await client.query('rollback').catch(() => undefined);
-      await client.end().catch(() => undefined);
-    }
+      return { commit: report.status === 'imported', value: report };
+    });
   }
 
   return {
@@ -629,6 +738,40 @@ export function createImportsService({ db, databaseUrl, networks }: Deps) {
         .executeTakeFirst();
       if (!network) throw new AppError('NETWORK_NOT_FOUND');
       return run(network.id, options, files);
+    },
+
+    /**
+     * Makes establishments of the network's SIRENE register members of the network (the caller
+     * checked that the person runs it): organisations created for the SIRETs the directory does
+     * not hold yet, SIRENE's fields refreshed for the others. Returns how many became members.
+     */
+    async takeInFromRegister(
+      networkId: string,
+      sirets: readonly string[],
+    ): Promise<{ added: number; created: number }> {
+      return inImportTransaction(undefined, async (client, step) => {
+        const before = await client.query<{ n: string }>(
+          'select count(*) as n from network_organisations where network_id = $1',
+          [networkId],
+        );
+        await createClosedSirets(client, []);
+        const { created } = await writeFromRegister(
+          client,
+          networkId,
+          'sirene_establishments',
+          { sirets },
+          {},
+          step,
+        );
+        const after = await client.query<{ n: string }>(
+          'select count(*) as n from network_organisations where network_id = $1',
+          [networkId],
+        );
+        return {
+          commit: true,
+          value: { added: Number(after.rows[0]!.n) - Number(before.rows[0]!.n), created },
+        };
+      });
     },
   };
 }

@@ -10,13 +10,14 @@ type Kind = 'members' | 'sirene';
  * Imports members from a spreadsheet or from the SIRENE stock file. The upload shows its
  * progress; the answer is the report: what was imported, or every bad row and nothing imported.
  */
-export function ImportTab({ slug }: { slug: string }) {
+export function ImportTab({ slug, onShowRegister }: { slug: string; onShowRegister: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [kind, setKind] = useState<Kind>('members');
   const [file, setFile] = useState<File | null>(null);
   const [uniteLegale, setUniteLegale] = useState<File | null>(null);
   const [includeClosed, setIncludeClosed] = useState(false);
+  const [asMembers, setAsMembers] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -34,6 +35,7 @@ export function ImportTab({ slug }: { slug: string }) {
         {
           kind,
           includeClosed: kind === 'sirene' && includeClosed,
+          members: kind === 'sirene' && asMembers,
           file,
           uniteLegale: kind === 'sirene' ? uniteLegale : null,
         },
@@ -101,6 +103,19 @@ export function ImportTab({ slug }: { slug: string }) {
                 />
                 <label htmlFor={`${id}-closed`}>{t('import.includeClosed')}</label>
               </div>
+              <div className="check">
+                <input
+                  id={`${id}-members`}
+                  type="checkbox"
+                  checked={asMembers}
+                  aria-describedby={`${id}-members-hint`}
+                  onChange={(event) => setAsMembers(event.target.checked)}
+                />
+                <label htmlFor={`${id}-members`}>{t('import.asMembers')}</label>
+              </div>
+              <p id={`${id}-members-hint`} className="field-hint check-hint">
+                {t('import.asMembersHint')}
+              </p>
             </>
           ) : null}
           <p className="muted small">{t('import.allOrNothing')}</p>
@@ -114,6 +129,7 @@ export function ImportTab({ slug }: { slug: string }) {
       {report ? (
         <ImportReportView
           report={report}
+          onShowRegister={onShowRegister}
           onAgain={() => {
             setReport(null);
             setFile(null);
@@ -189,7 +205,15 @@ function UploadProgress({ fraction }: { fraction: number }) {
   );
 }
 
-function ImportReportView({ report, onAgain }: { report: ImportReport; onAgain: () => void }) {
+function ImportReportView({
+  report,
+  onAgain,
+  onShowRegister,
+}: {
+  report: ImportReport;
+  onAgain: () => void;
+  onShowRegister: () => void;
+}) {
   const { t } = useTranslation();
   const formatNumber = useFormatNumber();
   const isImported = report.status === 'imported';
@@ -227,6 +251,12 @@ function ImportReportView({ report, onAgain }: { report: ImportReport; onAgain: 
           <dt>{t('import.skipped')}</dt>
           <dd>{formatNumber(report.skipped)}</dd>
         </div>
+        {isImported && report.register !== undefined ? (
+          <div className="stat">
+            <dt>{t('import.register')}</dt>
+            <dd>{formatNumber(report.register)}</dd>
+          </div>
+        ) : null}
       </dl>
       {report.errors.length > 0 ? (
         <>
@@ -261,9 +291,16 @@ function ImportReportView({ report, onAgain }: { report: ImportReport; onAgain: 
           ) : null}
         </>
       ) : null}
-      <button type="button" className="button button-secondary" onClick={onAgain}>
-        {isImported ? t('import.another') : t('import.fixAndRetry')}
-      </button>
+      <div className="form-actions form-actions-start">
+        {isImported && report.register !== undefined ? (
+          <button type="button" className="button button-primary" onClick={onShowRegister}>
+            {t('import.toRegister')}
+          </button>
+        ) : null}
+        <button type="button" className="button button-secondary" onClick={onAgain}>
+          {isImported ? t('import.another') : t('import.fixAndRetry')}
+        </button>
+      </div>
     </section>
   );
 }

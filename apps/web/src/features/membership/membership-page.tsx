@@ -10,9 +10,10 @@ import { NetworkUnavailable } from '../networks/network-unavailable.tsx';
 import { ApplicationsTab } from './applications-tab.tsx';
 import { ImportTab } from './import-tab.tsx';
 import { MembersTab } from './members-tab.tsx';
+import { RegisterTab } from './register-tab.tsx';
 import { SettingsTab } from './settings-tab.tsx';
 
-const TABS = ['applications', 'members', 'import', 'settings'] as const;
+const TABS = ['applications', 'members', 'register', 'import', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Staff run membership here: applications, members and dues, imports, the network's rules. */
@@ -85,7 +86,8 @@ export function MembershipPage() {
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'applications' ? <ApplicationsTab slug={slug} /> : null}
         {tab === 'members' ? <MembersTab slug={slug} /> : null}
-        {tab === 'import' ? <ImportTab slug={slug} /> : null}
+        {tab === 'register' ? <RegisterTab slug={slug} onImport={() => select('import')} /> : null}
+        {tab === 'import' ? <ImportTab slug={slug} onShowRegister={() => select('register')} /> : null}
         {tab === 'settings' ? <SettingsTab slug={slug} /> : null}
       </div>
     </div>
