@@ -295,6 +295,7 @@ describe('membership: apply, review, approve or reject, dues, rules, import', { 
     await page.getByRole('heading', { name: '1 établissement' }).waitFor();
     await page.getByRole('checkbox', { name: 'Choisir Verrerie de la Bresle' }).check();
     await checkScreen(page, 'membership-register');
+    await guideImage(page, 'registre-sirene', '.register');
     await page.getByRole('button', { name: 'Ajouter 1 établissement aux adhérents' }).click();
     await page.getByText('1 établissement ajouté aux adhérents.').waitFor();
     await page.locator('.register-table').getByRole('link', { name: 'Adhérent' }).waitFor();

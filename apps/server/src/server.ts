@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from './db/seed/demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './db/seed/demo.ts';
 import { startNotificationJobs } from './modules/notifications/job-queue.ts';
 import { preloadReferenceData } from './reference/reference.ts';
 
@@ -43,7 +43,7 @@ export async function startServer(config: Config) {
       database.kind === 'embedded' &&
       (await database.db.selectFrom('networks').select('id').limit(1).execute()).length === 0;
     if (config.demo === 'always' || (config.demo === 'auto' && isFirstEmbeddedStart)) {
-      const { loaded } = await loadDemoData(database.db);
+      const { loaded } = await loadDemo(database);
       if (loaded) log('Demo data loaded');
     }
     // Notification e-mails and digests: a job queue on the same PostgreSQL (pg-boss, its own

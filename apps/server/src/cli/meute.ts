@@ -7,7 +7,7 @@ import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { DataDirectoryInUseError } from '../db/embedded.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../db/seed/demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from '../db/seed/demo.ts';
 import { type ImportCommandOptions, runImportCommand } from '../modules/imports/import-command.ts';
 import { startServer } from '../server.ts';
 
@@ -70,7 +70,7 @@ program
   .description('Charge les données de démonstration / load the demo data')
   .action(async () => {
     await withDatabase(async (database) => {
-      const { loaded } = await loadDemoData(database.db);
+      const { loaded } = await loadDemo(database);
       console.log(
         loaded ? 'Données de démonstration chargées / demo data loaded' : 'Déjà présentes / already there',
       );

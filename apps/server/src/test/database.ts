@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { connect, type Database } from '../db/database.ts';
-import { loadDemoData } from '../db/seed/demo.ts';
+import { loadDemo } from '../db/seed/demo.ts';
 
 function testEnvironment() {
   const adminUrl = process.env.MEUTE_TEST_ADMIN_URL;
@@ -44,9 +44,10 @@ async function demoTemplate(adminUrl: string, template: string): Promise<string>
       const building = `${name}_building`;
       await client.query(`drop database if exists "${building}" with (force)`);
       await client.query(`create database "${building}" template "${template}"`);
-      const db = connect(databaseUrl(adminUrl, building), 2);
+      const url = databaseUrl(adminUrl, building);
+      const db = connect(url, 2);
       try {
-        await loadDemoData(db);
+        await loadDemo({ db, url });
       } finally {
         await db.destroy();
       }

@@ -9,6 +9,7 @@ import { loadDemoNeeds } from './demo-needs.ts';
 import { loadDemoNotesAndQuestions } from './demo-notes.ts';
 import { loadDemoProjects } from './demo-projects.ts';
 import { loadDemoPurchasing } from './demo-purchasing.ts';
+import { loadDemoRegister } from './demo-register.ts';
 import { loadDemoTenders } from './demo-tenders.ts';
 
 /** Every demo account shares this password; the app marks demo accounts as such. */
@@ -146,6 +147,16 @@ async function configureClub(db: Kysely<DB>, clubId: string, staffId: string) {
 }
 
 /** Loads the demo federation, its networks and accounts. Running it twice changes nothing. */
+/**
+ * The demo: its data, then the demo club's SIRENE register (imported through the imports
+ * service, on a connection of its own, once the data is committed). Nothing when already there.
+ */
+export async function loadDemo(database: { db: Kysely<DB>; url: string }): Promise<{ loaded: boolean }> {
+  const result = await loadDemoData(database.db);
+  if (result.loaded) await loadDemoRegister(database.db, database.url);
+  return result;
+}
+
 export async function loadDemoData(db: Kysely<DB>): Promise<{ loaded: boolean }> {
   const already = await db
     .selectFrom('networks')

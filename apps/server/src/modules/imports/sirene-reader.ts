@@ -155,41 +155,52 @@ function keyOf(code: string): number {
 }
 
 /**
- * The SIRETs seen so far, with the line each came on: an open-addressing table of the SIRET's two
- * halves (7 digits each, small integers), about 24 bytes per row rather than a Set of strings.
+ * The SIRETs seen so far, with the line each came on: an open-addressing table of numbers (a
+ * SIRET is 14 digits, exact in a double), at most 70 % full — about 17 bytes per row, where a
+ * Set of strings would take several times that (4.7 million rows: 100 MB).
  */
 class SiretLines {
-  private high = new Int32Array(1 << 16);
-  private low = new Int32Array(1 << 16);
+  private keys = new Float64Array(1 << 16);
   private lines = new Int32Array(1 << 16);
   private size = 0;
 
   /** Records the SIRET `high`·10⁷ + `low` on `line`; returns the line it was first seen on, or 0. */
   firstLine(high: number, low: number, line: number): number {
-    if (this.size * 2 >= this.lines.length) this.grow();
-    const mask = this.lines.length - 1;
-    let slot = (Math.imul(high, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b)) & mask;
-    for (;;) {
-      const found = this.lines[slot]!;
+    if (this.size >= this.keys.length * 0.7) this.grow();
+    return this.place(
+      high * 1e7 + low + 1,
+      (Math.imul(high, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b)) >>> 0,
+      line,
+    );
+  }
+
+  /** `key` is the SIRET plus one (0 marks an empty slot). */
+  private place(key: number, hash: number, line: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const found = this.keys[slot]!;
       if (found === 0) {
-        this.high[slot] = high;
-        this.low[slot] = low;
+        this.keys[slot] = key;
         this.lines[slot] = line;
         this.size++;
         return 0;
       }
-      if (this.high[slot] === high && this.low[slot] === low) return found;
-      slot = (slot + 1) & mask;
+      if (found === key) return this.lines[slot]!;
     }
   }
 
   private grow(): void {
-    const { high, low, lines } = this;
-    this.high = new Int32Array(lines.length * 2);
-    this.low = new Int32Array(lines.length * 2);
-    this.lines = new Int32Array(lines.length * 2);
+    const { keys, lines } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.lines = new Int32Array(keys.length * 2);
     this.size = 0;
-    for (let i = 0; i < lines.length; i++) if (lines[i]! !== 0) this.firstLine(high[i]!, low[i]!, lines[i]!);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (key === 0) continue;
+      const high = Math.floor((key - 1) / 1e7);
+      const low = key - 1 - high * 1e7;
+      this.place(key, (Math.imul(high, 0x9e3779b1) ^ Math.imul(low, 0x85ebca6b)) >>> 0, lines[i]!);
+    }
   }
 }
 
