@@ -79,7 +79,10 @@ export async function demoRegisterFile(db: Kysely<DB>): Promise<string> {
   const random = prng(2154);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const caen = getCommune('14118')!.point!;
-  const communes = communesWithin(caen, 110).filter((commune) => commune.point);
+  // Normandy (région 28) around Caen.
+  const communes = communesWithin(caen, 110).filter(
+    (commune) => commune.point && commune.region.code === '28',
+  );
   const members = await db
     .selectFrom('organisations')
     .innerJoin('network_organisations', 'network_organisations.organisation_id', 'organisations.id')
