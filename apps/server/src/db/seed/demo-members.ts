@@ -350,7 +350,7 @@ const RECIPES: Recipe[] = [
 ];
 
 /** A small seeded generator (mulberry32): the same demo every time. */
-function seededRandom(seed: number) {
+export function seededRandom(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

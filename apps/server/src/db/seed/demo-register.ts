@@ -6,6 +6,7 @@ import { SIRENE_ETABLISSEMENT_COLUMNS } from '../../modules/imports/sirene-forma
 import { createNetworksRepository } from '../../modules/networks/networks.repository.ts';
 import { communesWithin, getCommune } from '../../reference/reference.ts';
 import type { DB } from '../schema.ts';
+import { seededRandom } from './demo-members.ts';
 
 /**
  * The SIRENE register of the demo club (decision 0016): a StockEtablissement file of fictional
@@ -60,23 +61,11 @@ const PLACES = [
 ];
 const BANDS = ['01', '02', '03', '11', '11', '12', '12', '21', '21', '22', '31', '32', '41', '42', '51'];
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /** The club's members and a few hundred more establishments around Caen, as a SIRENE file. */
 export async function demoRegisterFile(db: Kysely<DB>): Promise<string> {
-  const random = prng(2154);
+  const random = seededRandom(2154);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const caen = getCommune('14118')!.point!;
   // Normandy (région 28) around Caen.
