@@ -19,7 +19,6 @@ export type FastSlices = Buffer & {
 export function copyValue(value: string | number | boolean | null): string {
   if (value === null) return '\\N';
   if (typeof value !== 'string') return String(value);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters COPY's text format escapes
   return /[\\\t\n\r]/.test(value)
     ? value.replace(/[\\\t\n\r]/g, (c) =>
         c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
@@ -132,9 +131,6 @@ export class RecordScanner {
         return i;
       }
       if (buffer[i] === LF) {
-        if (this.quoted[slot] && buffer[i - 1] === CR) {
-          // `"x"\r\n`: the CR is the line break's.
-        }
         this.count = n;
         return i + 1;
       }
@@ -144,7 +140,7 @@ export class RecordScanner {
 }
 
 /**
- * The working rows as COPY text, written byte by byte into one buffer per batch: a million rows
+ * Rows in COPY's text format, written byte by byte into one buffer per batch: a million rows
  * built as strings and joined cost more than reading the file.
  */
 export class RowWriter {
