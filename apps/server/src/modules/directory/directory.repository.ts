@@ -4,7 +4,8 @@ import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Scoped;
 
-function escapeLike(text: string): string {
+/** Text to match literally in a LIKE pattern (`%`, `_` and `\` escaped). */
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 

@@ -1,5 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Scoped } from '../../db/database.ts';
+import { escapeLike } from '../directory/directory.repository.ts';
 
 export interface RegisterFilter {
   q?: string | undefined;
@@ -17,10 +18,6 @@ export interface RegisterRow {
   departement_code: string | null;
   is_active: boolean;
   member_organisation_id: string | null;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
